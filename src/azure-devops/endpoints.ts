@@ -1,0 +1,89 @@
+// URL builders and the api-version of each call; the versions are the newest GA ones (7.1), and the policy
+// evaluations, which are preview-only in every version, use 7.1-preview.1 (reference §1.2, §3.4).
+
+export const API_VERSION = {
+  core: '7.1',
+  git: '7.1',
+  build: '7.1',
+  policyEvaluations: '7.1-preview.1',
+  connectionData: '7.1-preview.1',
+} as const;
+
+type Query = Record<string, string | number | undefined>;
+
+function build(base: string, path: string, apiVersion: string, query: Query = {}): URL {
+  const url = new URL(`${base}/${path}`);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  url.searchParams.set('api-version', apiVersion);
+  return url;
+}
+
+const segment = encodeURIComponent;
+
+export function projectUrl(org: string, projectIdOrName: string): URL {
+  return build(org, `_apis/projects/${segment(projectIdOrName)}`, API_VERSION.core);
+}
+
+export function projectsUrl(org: string, top: number, continuationToken?: string): URL {
+  return build(org, '_apis/projects', API_VERSION.core, { $top: top, continuationToken });
+}
+
+export function repositoryUrl(org: string, projectId: string, repositoryIdOrName: string): URL {
+  return build(
+    org,
+    `${segment(projectId)}/_apis/git/repositories/${segment(repositoryIdOrName)}`,
+    API_VERSION.git,
+  );
+}
+
+export interface PullRequestListQuery {
+  readonly projectId: string;
+  readonly repositoryId?: string | undefined;
+  readonly targetRefName?: string | undefined;
+  readonly top: number;
+  readonly skip: number;
+}
+
+/** Active PRs of a project; the server filters by repository and target branch (reference §3.3). */
+export function pullRequestsUrl(org: string, query: PullRequestListQuery): URL {
+  return build(org, `${segment(query.projectId)}/_apis/git/pullrequests`, API_VERSION.git, {
+    'searchCriteria.status': 'active',
+    'searchCriteria.repositoryId': query.repositoryId,
+    'searchCriteria.targetRefName': query.targetRefName,
+    $top: query.top,
+    $skip: query.skip,
+  });
+}
+
+/** The policy artifact of a PR uses the project GUID, never its name (reference §3.4, §9). */
+export function codeReviewArtifactId(projectId: string, pullRequestId: number): string {
+  return `vstfs:///CodeReview/CodeReviewId/${projectId}/${pullRequestId}`;
+}
+
+export function policyEvaluationsUrl(
+  org: string,
+  projectId: string,
+  pullRequestId: number,
+  top: number,
+  skip: number,
+): URL {
+  return build(org, `${segment(projectId)}/_apis/policy/evaluations`, API_VERSION.policyEvaluations, {
+    artifactId: codeReviewArtifactId(projectId, pullRequestId),
+    $top: top,
+    $skip: skip,
+  });
+}
+
+export function policyEvaluationUrl(org: string, projectId: string, evaluationId: string): URL {
+  return build(
+    org,
+    `${segment(projectId)}/_apis/policy/evaluations/${segment(evaluationId)}`,
+    API_VERSION.policyEvaluations,
+  );
+}
+
+export function connectionDataUrl(org: string): URL {
+  return build(org, '_apis/connectionData', API_VERSION.connectionData);
+}

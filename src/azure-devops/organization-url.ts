@@ -1,0 +1,52 @@
+// Validates the organization (collection) URL once, so every later URL is built from a trusted origin.
+// Accepted: https://dev.azure.com/{org}, https://{org}.visualstudio.com, https://host[/tfs]/{collection};
+// plain http only to loopback (the emulator), reference §1.1.
+
+export interface OrganizationUrl {
+  /** Without a trailing slash: `https://dev.azure.com/fabrikam`. */
+  readonly url: string;
+  /** `https://dev.azure.com`: the only origin that ever receives the credential. */
+  readonly origin: string;
+  readonly isLoopbackHttp: boolean;
+}
+
+export class OrganizationUrlError extends Error {
+  override readonly name = 'OrganizationUrlError';
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export function parseOrganizationUrl(input: string): OrganizationUrl {
+  let parsed: URL;
+  try {
+    parsed = new URL(input.trim());
+  } catch {
+    throw new OrganizationUrlError(`"${input}" is not a URL; expected https://dev.azure.com/{organization}`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new OrganizationUrlError('the organization URL must not contain a user name or password');
+  }
+  if (parsed.search || parsed.hash) {
+    throw new OrganizationUrlError('the organization URL must not have a query or fragment');
+  }
+  const isLoopbackHttp = parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !isLoopbackHttp) {
+    throw new OrganizationUrlError(
+      `refusing ${parsed.protocol}//${parsed.host}: credentials go only over https (plain http only to loopback)`,
+    );
+  }
+  const path = parsed.pathname.replace(/\/+$/, '');
+  if (parsed.hostname.toLowerCase() === 'dev.azure.com' && path.split('/').filter(Boolean).length !== 1) {
+    throw new OrganizationUrlError(`expected https://dev.azure.com/{organization}, got "${input}"`);
+  }
+  const isVisualStudio = parsed.hostname.toLowerCase().endsWith('.visualstudio.com');
+  if (!isVisualStudio && path === '' && !isLoopbackHttp) {
+    throw new OrganizationUrlError(
+      `"${input}" names no organization or collection (https://dev.azure.com/{org} or https://server/tfs/{collection})`,
+    );
+  }
+  return { url: `${parsed.origin}${path}`, origin: parsed.origin, isLoopbackHttp };
+}

@@ -1,0 +1,81 @@
+// Turns an HTTP answer into JSON or a classified, redacted ApiFailure that names the call (reference §5).
+import type { HttpResponse } from '../http/types.js';
+import { ApiFailure, type ApiFailureKind } from '../requeue/checks-api.js';
+import { isObject, readString } from './json-guards.js';
+
+/** Parses a 2xx JSON answer; anything else becomes an ApiFailure. */
+export function readJson(response: HttpResponse, what: string): unknown {
+  if (response.status >= 200 && response.status < 300 && !isSignInPage(response)) {
+    try {
+      return JSON.parse(response.bodyText.replace(/^\uFEFF/, '')) as unknown;
+    } catch (error) {
+      throw new ApiFailure(
+        'other',
+        `${describeCall(response, what)} returned a body that is not valid JSON (${response.bodyText.length} bytes; truncated?)`,
+        'bad-json',
+        { cause: error },
+      );
+    }
+  }
+  throw failureFromResponse(response, what);
+}
+
+/**
+ * A 203 with an HTML sign-in page is how the service says "not authenticated" to clients that do not send
+ * X-TFS-FedAuthRedirect: Suppress; it is never data (security checklist C5).
+ */
+function isSignInPage(response: HttpResponse): boolean {
+  return (
+    response.status === 203 || (response.headers['content-type'] ?? '').toLowerCase().includes('text/html')
+  );
+}
+
+export function failureFromResponse(response: HttpResponse, what: string): ApiFailure {
+  const call = describeCall(response, what);
+  if (isSignInPage(response)) {
+    return new ApiFailure(
+      'auth',
+      `${call} answered with a sign-in page (HTTP ${response.status}) instead of data: the token was not accepted (expired, revoked, or not a token for this organization)`,
+      `HTTP ${response.status}`,
+    );
+  }
+  const envelope = parseErrorEnvelope(response.bodyText);
+  const serverMessage = envelope?.message;
+  const code =
+    /\bTF\d{5,6}\b/.exec(serverMessage ?? '')?.[0] ?? envelope?.typeKey ?? `HTTP ${response.status}`;
+  const detail = serverMessage ? `: ${serverMessage}` : '';
+  const kind = kindOf(response.status);
+  if (response.status === 401) {
+    return new ApiFailure(
+      kind,
+      `${call} failed with 401 Unauthorized: the token is missing, expired or not accepted${detail}`,
+      code,
+    );
+  }
+  return new ApiFailure(kind, `${call} failed with ${response.status}${detail}`, code);
+}
+
+function kindOf(status: number): ApiFailureKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
+  return 'other';
+}
+
+/** `{"message","typeKey",…}` (reference §5); anything else yields undefined. */
+function parseErrorEnvelope(bodyText: string): { message?: string; typeKey?: string } | undefined {
+  try {
+    const body: unknown = JSON.parse(bodyText.replace(/^\uFEFF/, ''));
+    if (!isObject(body)) return undefined;
+    const message = readString(body, 'message');
+    const typeKey = readString(body, 'typeKey');
+    return { ...(message ? { message } : {}), ...(typeKey ? { typeKey } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** "list pull requests (GET https://host/org/proj/_apis/git/pullrequests)": the query is left out on purpose. */
+export function describeCall(response: Pick<HttpResponse, 'request'>, what: string): string {
+  const { method, url } = response.request;
+  return `${what} (${method} ${url.origin}${url.pathname})`;
+}

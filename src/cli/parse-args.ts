@@ -1,0 +1,164 @@
+// Parses the command line (and pipeline variables as defaults) into validated CLI options. Pure: env is passed in.
+import { parseArgs } from 'node:util';
+
+import type { AuthMode } from '../auth/resolve-credential.js';
+
+export interface CliOptions {
+  readonly command: 'requeue' | 'help' | 'version';
+  readonly organization?: string;
+  readonly projects: readonly string[];
+  readonly allProjects: boolean;
+  readonly repositories: readonly string[];
+  /** Full refs. */
+  readonly targetBranches: readonly string[];
+  readonly includeDrafts: boolean;
+  readonly includeConflicts: boolean;
+  readonly includeManual: boolean;
+  readonly requiredOnly: boolean;
+  readonly maxRequeues?: number;
+  readonly dryRun: boolean;
+  readonly output: 'text' | 'json';
+  readonly concurrency: number;
+  readonly timeoutSeconds?: number;
+  readonly auth: AuthMode;
+  readonly patStdin: boolean;
+  readonly summaryFile?: string;
+  readonly debug: boolean;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const OPTIONS = {
+  org: { type: 'string' },
+  organization: { type: 'string' },
+  project: { type: 'string', multiple: true },
+  'all-projects': { type: 'boolean' },
+  repository: { type: 'string', multiple: true },
+  'target-branch': { type: 'string', multiple: true },
+  'include-drafts': { type: 'boolean' },
+  'include-conflicts': { type: 'boolean' },
+  'include-manual': { type: 'boolean' },
+  'required-only': { type: 'boolean' },
+  'max-requeues': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  output: { type: 'string' },
+  json: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  auth: { type: 'string' },
+  'pat-stdin': { type: 'boolean' },
+  'summary-file': { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const AUTH_MODES: readonly AuthMode[] = ['auto', 'job-token', 'entra', 'pat'];
+
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error),
+    );
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (values.help) return { ...defaults(), command: 'help' };
+  if (values.version) return { ...defaults(), command: 'version' };
+
+  const organization =
+    values.org ??
+    values.organization ??
+    env['SYSTEM_COLLECTIONURI'] ??
+    env['SYSTEM_TEAMFOUNDATIONCOLLECTIONURI'];
+  const allProjects = values['all-projects'] === true;
+  const explicitProjects = values.project ?? [];
+  if (allProjects && explicitProjects.length > 0)
+    throw new UsageError('use either --project or --all-projects, not both');
+  const pipelineProject = env['SYSTEM_TEAMPROJECTID'] || env['SYSTEM_TEAMPROJECT'];
+  const projects =
+    explicitProjects.length > 0 || allProjects ? explicitProjects : pipelineProject ? [pipelineProject] : [];
+  if (!allProjects && projects.length === 0) {
+    throw new UsageError(
+      'no project: pass --project NAME (repeatable) or --all-projects (in a pipeline, SYSTEM_TEAMPROJECTID is used)',
+    );
+  }
+  const output = values.json ? 'json' : (values.output ?? 'text');
+  if (output !== 'text' && output !== 'json')
+    throw new UsageError(`--output must be text or json, got "${output}"`);
+  const auth = (values.auth ?? 'auto') as AuthMode;
+  if (!AUTH_MODES.includes(auth))
+    throw new UsageError(`--auth must be one of ${AUTH_MODES.join(', ')}, got "${values.auth}"`);
+  const maxRequeues = parseCount(values['max-requeues'], '--max-requeues', 0);
+  const timeoutSeconds = parseCount(values.timeout, '--timeout', 1);
+  return {
+    command: 'requeue',
+    ...(organization ? { organization } : {}),
+    projects: explicitProjects.length > 0 || allProjects ? explicitProjects : projects,
+    allProjects,
+    repositories: values.repository ?? [],
+    targetBranches: (values['target-branch'] ?? []).map(toFullRef),
+    includeDrafts: values['include-drafts'] === true,
+    includeConflicts: values['include-conflicts'] === true,
+    includeManual: values['include-manual'] === true,
+    requiredOnly: values['required-only'] === true,
+    ...(maxRequeues === undefined ? {} : { maxRequeues }),
+    dryRun: values['dry-run'] === true,
+    output,
+    concurrency: parseCount(values.concurrency, '--concurrency', 1, 64) ?? 8,
+    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+    auth,
+    patStdin: values['pat-stdin'] === true,
+    ...(values['summary-file'] ? { summaryFile: values['summary-file'] } : {}),
+    debug: values.debug === true,
+  };
+}
+
+/** `develop` → `refs/heads/develop`; a full ref is kept as it is. */
+export function toFullRef(branch: string): string {
+  const trimmed = branch.trim();
+  if (trimmed === '' || /\s/.test(trimmed))
+    throw new UsageError(`--target-branch "${branch}" is not a branch name`);
+  return trimmed.startsWith('refs/') ? trimmed : `refs/heads/${trimmed}`;
+}
+
+function parseCount(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
+  const count = Number(value);
+  if (count < min || count > max)
+    throw new UsageError(`${flag} must be between ${min} and ${max}, got ${count}`);
+  return count;
+}
+
+function defaults(): Omit<CliOptions, 'command'> {
+  return {
+    projects: [],
+    allProjects: false,
+    repositories: [],
+    targetBranches: [],
+    includeDrafts: false,
+    includeConflicts: false,
+    includeManual: false,
+    requiredOnly: false,
+    dryRun: false,
+    output: 'text',
+    concurrency: 8,
+    auth: 'auto',
+    patStdin: false,
+    debug: false,
+  };
+}

@@ -1,0 +1,74 @@
+// Performs the planned requeues through the port, never starting new work once a stop is requested.
+import { limitConcurrency } from '../util/limit-concurrency.js';
+import { ApiFailure, CheckNoLongerApplicableError, type ChecksApi } from './checks-api.js';
+import type { CheckVerdict } from './model.js';
+import type { PlannedRequeue } from './plan-requeue.js';
+
+export interface ApplyOptions {
+  readonly concurrency: number;
+  readonly dryRun: boolean;
+  /** Graceful stop (SIGINT/SIGTERM): in-flight requeues finish, no new one starts. */
+  readonly stopSignal?: AbortSignal;
+}
+
+export interface AppliedRequeues {
+  /** Keyed by evaluation id. */
+  readonly verdicts: ReadonlyMap<string, CheckVerdict>;
+  readonly authFailure: boolean;
+}
+
+export async function applyRequeuePlan(
+  requeues: readonly PlannedRequeue[],
+  api: ChecksApi,
+  options: ApplyOptions,
+): Promise<AppliedRequeues> {
+  const verdicts = new Map<string, CheckVerdict>();
+  let authFailure = false;
+  if (options.dryRun) {
+    for (const { check } of requeues) {
+      verdicts.set(check.evaluationId, { check, action: 'would-requeue', reason: 'build expired (dry run)' });
+    }
+    return { verdicts, authFailure };
+  }
+  const limit = limitConcurrency(options.concurrency);
+  await Promise.all(
+    requeues.map(({ pullRequest, check }) =>
+      limit.run(async () => {
+        if (options.stopSignal?.aborted) {
+          verdicts.set(check.evaluationId, {
+            check,
+            action: 'skipped',
+            skipReason: 'interrupted',
+            reason: 'run interrupted before this requeue started',
+          });
+          return;
+        }
+        try {
+          const outcome = await api.requeueCheck(pullRequest, check);
+          const how = outcome.confirmedBy === 'read-back' ? ' (confirmed by reading the check back)' : '';
+          verdicts.set(check.evaluationId, {
+            check,
+            action: 'requeued',
+            reason: `build expired; requeued${how}`,
+            ...(outcome.newBuildId === undefined ? {} : { newBuildId: outcome.newBuildId }),
+          });
+        } catch (error) {
+          verdicts.set(check.evaluationId, describeFailure(check, error));
+          if (error instanceof ApiFailure && error.kind === 'auth') authFailure = true;
+        }
+      }),
+    ),
+  );
+  return { verdicts, authFailure };
+}
+
+function describeFailure(check: CheckVerdict['check'], error: unknown): CheckVerdict {
+  if (error instanceof CheckNoLongerApplicableError) {
+    return { check, action: 'skipped', skipReason: error.skipReason, reason: error.message };
+  }
+  if (error instanceof ApiFailure) {
+    return { check, action: 'failed', reason: error.message, errorCode: error.code };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { check, action: 'failed', reason: `unexpected error: ${message}`, errorCode: 'internal' };
+}

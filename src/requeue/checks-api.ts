@@ -1,0 +1,66 @@
+// The port the domain talks to: what the use case needs from Azure DevOps, and nothing about HTTP.
+import type { PolicyCheck, ProjectRef, PullRequest, RepositoryRef } from './model.js';
+
+/** One server-side pull request query; absent filters are not sent. */
+export interface PullRequestQuery {
+  readonly project: ProjectRef;
+  readonly repository?: RepositoryRef;
+  /** Full ref, `refs/heads/main`. */
+  readonly targetBranch?: string;
+}
+
+export interface ScopeRequest {
+  readonly projects: readonly string[];
+  readonly allProjects: boolean;
+  readonly repositories: readonly string[];
+}
+
+export interface ResolvedScope {
+  readonly projects: readonly ProjectRef[];
+  /** Empty means every repository of each project. Each is tied to its project. */
+  readonly repositories: readonly (RepositoryRef & { readonly projectId: string })[];
+}
+
+/** What the server said after a requeue; `confirmedBy` tells how we know it happened. */
+export interface RequeueOutcome {
+  readonly newBuildId?: number;
+  readonly confirmedBy: 'response' | 'read-back';
+}
+
+/** Thrown by `requeueCheck` when the world changed and the requeue no longer applies (not a failure). */
+export class CheckNoLongerApplicableError extends Error {
+  override readonly name = 'CheckNoLongerApplicableError';
+  constructor(
+    readonly skipReason: 'changed' | 'vanished' | 'not-expired' | 'build-in-progress',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ChecksApi {
+  /** Resolves names or ids; throws a configuration error for unknown projects or repositories. */
+  resolveScope(request: ScopeRequest, signal?: AbortSignal): Promise<ResolvedScope>;
+  /** Active pull requests, page by page (a short page ends the listing). */
+  listPullRequests(query: PullRequestQuery, signal?: AbortSignal): AsyncIterable<readonly PullRequest[]>;
+  listChecks(pullRequest: PullRequest, signal?: AbortSignal): Promise<readonly PolicyCheck[]>;
+  /** Requeues exactly once: never resends after an unknown outcome without reading the state back. */
+  requeueCheck(pullRequest: PullRequest, check: PolicyCheck, signal?: AbortSignal): Promise<RequeueOutcome>;
+}
+
+/** How a failed call should be treated by the use case. */
+export type ApiFailureKind = 'auth' | 'config' | 'not-found' | 'other';
+
+/** A failed Azure DevOps call, already classified and redacted by the adapter. */
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure';
+  constructor(
+    readonly kind: ApiFailureKind,
+    message: string,
+    /** A short machine code: `TF401027`, `HTTP 500`, `ECONNRESET`. */
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,122 @@
+// The domain's vocabulary: pull requests, their policy checks, and what the run decided for each.
+// Wire formats stay in azure-devops/; these types hold only what the rules need.
+
+/** The policy type of build validation (reference §3.5); the only type a requeue acts on. */
+export const BUILD_POLICY_TYPE_ID = '0609b952-1397-4640-95ec-e00a01b2c241';
+
+export interface ProjectRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface RepositoryRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface PullRequest {
+  readonly id: number;
+  readonly title: string;
+  readonly project: ProjectRef;
+  readonly repository: RepositoryRef;
+  /** Full ref, `refs/heads/feature`. */
+  readonly sourceBranch: string;
+  /** Full ref, `refs/heads/main`. */
+  readonly targetBranch: string;
+  readonly status: string;
+  readonly isDraft: boolean;
+  /** `succeeded`, `conflicts`, `queued`, `failure`, `rejectedByPolicy`, `notSet`. */
+  readonly mergeStatus: string;
+  readonly autoComplete: boolean;
+  /** ISO time of creation (the list API gives no later activity time). */
+  readonly createdAt: string;
+  /** The web page of the pull request. */
+  readonly webUrl: string;
+  readonly lastMergeSourceCommit?: string;
+  readonly lastMergeTargetCommit?: string;
+}
+
+/** Policy evaluation states as the service reports them (reference §4). */
+export type CheckStatus = 'queued' | 'running' | 'approved' | 'rejected' | 'notApplicable' | 'broken';
+
+/** One policy evaluation of a pull request. */
+export interface PolicyCheck {
+  readonly evaluationId: string;
+  readonly policyTypeId: string;
+  /** The policy's display name, e.g. "CI build" or "Minimum number of reviewers". */
+  readonly policyName: string;
+  readonly isBuildPolicy: boolean;
+  readonly isBlocking: boolean;
+  readonly isEnabled: boolean;
+  readonly manualQueueOnly: boolean;
+  readonly status: CheckStatus;
+  /** `context.isExpired === true`; never derived from `status` (an expired build usually reads `queued`). */
+  readonly isExpired: boolean;
+  readonly buildId?: number;
+  readonly buildDefinitionId?: number;
+  /** The commits the last build ran against, from the evaluation's context. */
+  readonly lastMergeSourceCommit?: string;
+  readonly lastMergeTargetCommit?: string;
+}
+
+/** Why a pull request or a check was not requeued. Stable codes: the JSON report carries them. */
+export type SkipReason =
+  | 'draft'
+  | 'conflicts'
+  | 'not-active'
+  | 'not-expired'
+  | 'build-in-progress'
+  | 'manual-only'
+  | 'not-required'
+  | 'disabled'
+  | 'budget'
+  | 'interrupted'
+  | 'changed'
+  | 'vanished';
+
+export type CheckAction = 'requeued' | 'would-requeue' | 'skipped' | 'failed';
+
+export interface CheckVerdict {
+  readonly check: PolicyCheck;
+  readonly action: CheckAction;
+  /** Set when the action is `skipped`. */
+  readonly skipReason?: SkipReason;
+  /** A human sentence: why this action. */
+  readonly reason: string;
+  /** The build started by the requeue, when known. */
+  readonly newBuildId?: number;
+  /** For failures: the error's code (HTTP status, TF code) for machines. */
+  readonly errorCode?: string;
+}
+
+export interface PullRequestVerdict {
+  readonly pullRequest: PullRequest;
+  /** Set when the whole pull request was skipped: its checks were not read. */
+  readonly skipReason?: SkipReason;
+  readonly reason?: string;
+  /** Set when reading the checks failed. */
+  readonly error?: string;
+  /** Place in the readiness order (1 = first); absent for pull requests skipped as a whole. */
+  readonly rank?: number;
+  readonly readiness?: string;
+  readonly checks: readonly CheckVerdict[];
+}
+
+export interface RequeueSummary {
+  readonly pullRequests: number;
+  readonly checks: number;
+  readonly requeued: number;
+  readonly wouldRequeue: number;
+  readonly skipped: number;
+  readonly failed: number;
+}
+
+export interface RequeueResult {
+  readonly organization: string;
+  readonly dryRun: boolean;
+  readonly interrupted: boolean;
+  readonly pullRequests: readonly PullRequestVerdict[];
+  readonly summary: RequeueSummary;
+  /** True when a failure was an authentication or authorization failure (exit 3 beats 1). */
+  readonly authFailure: boolean;
+}

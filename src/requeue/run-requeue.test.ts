@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+
+import { aPullRequest, anExpiredBuildCheck, aReviewerCheck } from '../../test/support/builders.js';
+import { createFakeChecksApi } from '../../test/support/fake-checks-api.js';
+import { ApiFailure, CheckNoLongerApplicableError } from './checks-api.js';
+import type { PolicyCheck, PullRequest } from './model.js';
+import { buildQueries, runRequeue, type RequeueOptions } from './run-requeue.js';
+
+const options: RequeueOptions = {
+  organization: 'https://dev.azure.com/fabrikam',
+  scope: { projects: ['Fabrikam'], allProjects: false, repositories: [] },
+  targetBranches: [],
+  rules: { includeDrafts: false, includeConflicts: false, includeManual: false, requiredOnly: false },
+  dryRun: false,
+};
+
+function world(entries: [PullRequest, PolicyCheck[]][]) {
+  return {
+    pullRequests: entries.map(([pr]) => pr),
+    checks: new Map(entries.map(([pr, checks]) => [pr.id, checks])),
+  };
+}
+
+describe('runRequeue', () => {
+  it('requeues expired build checks and accounts for every check with a verdict', async () => {
+    const expired = anExpiredBuildCheck();
+    const fresh = anExpiredBuildCheck({ isExpired: false, status: 'approved' });
+    const { api, calls } = createFakeChecksApi(
+      world([[aPullRequest({ id: 1 }), [expired, fresh, aReviewerCheck()]]]),
+    );
+
+    const result = await runRequeue(options, api);
+
+    expect(calls.requeue).toEqual([expired.evaluationId]);
+    expect(result.summary).toEqual({
+      pullRequests: 1,
+      checks: 2,
+      requeued: 1,
+      wouldRequeue: 0,
+      skipped: 1,
+      failed: 0,
+    });
+    expect(result.pullRequests[0]?.checks.map((c) => c.action)).toEqual(['requeued', 'skipped']);
+  });
+
+  it('does not read the checks of drafts and conflicted pull requests', async () => {
+    const draft = aPullRequest({ isDraft: true });
+    const conflicted = aPullRequest({ mergeStatus: 'conflicts' });
+    const { api, calls } = createFakeChecksApi(
+      world([
+        [draft, [anExpiredBuildCheck()]],
+        [conflicted, [anExpiredBuildCheck()]],
+      ]),
+    );
+
+    const result = await runRequeue(options, api);
+
+    expect(calls.listChecks).toEqual([]);
+    expect(result.pullRequests.map((p) => p.skipReason)).toEqual(['draft', 'conflicts']);
+  });
+
+  it('sends no requeue in a dry run and reports what it would do', async () => {
+    const { api, calls } = createFakeChecksApi(world([[aPullRequest(), [anExpiredBuildCheck()]]]));
+
+    const result = await runRequeue({ ...options, dryRun: true }, api);
+
+    expect(calls.requeue).toEqual([]);
+    expect(result.summary.wouldRequeue).toBe(1);
+  });
+
+  it('reads every page past the first', async () => {
+    const entries = Array.from(
+      { length: 25 },
+      (_, i) => [aPullRequest({ id: 1000 + i }), [anExpiredBuildCheck()]] as [PullRequest, PolicyCheck[]],
+    );
+    const { api, calls } = createFakeChecksApi({ ...world(entries), pageSize: 10 });
+
+    const result = await runRequeue(options, api);
+
+    expect(calls.listChecks).toHaveLength(25);
+    expect(result.summary.requeued).toBe(25);
+  });
+
+  it('reports a refused requeue as failed, marks the auth failure, and still requeues the others', async () => {
+    const refused = anExpiredBuildCheck();
+    const fine = anExpiredBuildCheck();
+    const failure = new ApiFailure('auth', 'requeue failed with 403: TF401027', 'TF401027');
+    const { api } = createFakeChecksApi({
+      ...world([
+        [aPullRequest({ id: 1 }), [refused]],
+        [aPullRequest({ id: 2 }), [fine]],
+      ]),
+      requeueFailures: new Map([[refused.evaluationId, failure]]),
+    });
+
+    const result = await runRequeue(options, api);
+
+    expect(result.authFailure).toBe(true);
+    expect(result.summary).toMatchObject({ requeued: 1, failed: 1 });
+    const failed = result.pullRequests.flatMap((p) => p.checks).find((c) => c.action === 'failed');
+    expect(failed).toMatchObject({ errorCode: 'TF401027' });
+  });
+
+  it('reports a check that vanished between listing and requeue as skipped, not failed', async () => {
+    const check = anExpiredBuildCheck();
+    const { api } = createFakeChecksApi({
+      ...world([[aPullRequest(), [check]]]),
+      requeueFailures: new Map([
+        [check.evaluationId, new CheckNoLongerApplicableError('vanished', 'the PR was completed')],
+      ]),
+    });
+
+    const result = await runRequeue(options, api);
+
+    expect(result.summary).toMatchObject({ skipped: 1, failed: 0 });
+    expect(result.pullRequests[0]?.checks[0]).toMatchObject({ skipReason: 'vanished' });
+  });
+
+  it('starts nothing once stopped, and reports the rest as interrupted', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const { api, calls } = createFakeChecksApi(world([[aPullRequest(), [anExpiredBuildCheck()]]]));
+
+    const result = await runRequeue({ ...options, stopSignal: stop.signal }, api);
+
+    expect(calls.requeue).toEqual([]);
+    expect(result.interrupted).toBe(true);
+    expect(result.pullRequests[0]?.skipReason).toBe('interrupted');
+  });
+
+  it('fails the whole run on an authentication failure while reading', async () => {
+    const { api } = createFakeChecksApi(world([[aPullRequest(), [anExpiredBuildCheck()]]]));
+    api.listChecks = () => Promise.reject(new ApiFailure('auth', 'failed with 401', 'HTTP 401'));
+
+    await expect(runRequeue(options, api)).rejects.toMatchObject({ kind: 'auth' });
+  });
+});
+
+describe('buildQueries', () => {
+  it('asks the server for each project × repository × target branch', () => {
+    const scope = {
+      projects: [{ id: 'p1', name: 'One' }],
+      repositories: [
+        { id: 'r1', name: 'web', projectId: 'p1' },
+        { id: 'r2', name: 'api', projectId: 'p1' },
+      ],
+    };
+
+    const queries = buildQueries(scope, ['refs/heads/main', 'refs/heads/develop']);
+
+    expect(queries.map((q) => `${q.repository?.name}@${q.targetBranch}`)).toEqual([
+      'web@refs/heads/main',
+      'web@refs/heads/develop',
+      'api@refs/heads/main',
+      'api@refs/heads/develop',
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+// The use case: resolve scope → list → select → plan → apply (or dry run) → one result that explains everything.
+import { applyRequeuePlan } from './apply-requeue-plan.js';
+import { assembleResult } from './assemble-result.js';
+import type { ChecksApi, PullRequestQuery, ResolvedScope, ScopeRequest } from './checks-api.js';
+import type { RequeueResult } from './model.js';
+import { planRequeue } from './plan-requeue.js';
+import { readPullRequests } from './read-pull-requests.js';
+import type { SelectionRules } from './select-checks.js';
+
+export interface RequeueOptions {
+  /** The organization URL, for the report. */
+  readonly organization: string;
+  readonly scope: ScopeRequest;
+  /** Full refs (`refs/heads/main`); empty = every target branch. */
+  readonly targetBranches: readonly string[];
+  readonly rules: SelectionRules;
+  readonly maxRequeues?: number;
+  readonly dryRun: boolean;
+  /** @default 8 */
+  readonly concurrency?: number;
+  /** Graceful stop: finish what is in flight, start nothing new, still report. */
+  readonly stopSignal?: AbortSignal;
+  readonly onProgress?: (progress: { phase: 'reading' | 'requeuing'; done: number; total: number }) => void;
+}
+
+export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promise<RequeueResult> {
+  const concurrency = options.concurrency ?? 8;
+  const scope = await api.resolveScope(options.scope);
+  const reading = await readPullRequests(api, buildQueries(scope, options.targetBranches), {
+    rules: options.rules,
+    // Twice the HTTP pool, so the pool never idles while the next read is being scheduled.
+    concurrency: concurrency * 2,
+    ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
+    onProgress: ({ listed, read }) => options.onProgress?.({ phase: 'reading', done: read, total: listed }),
+  });
+  const plan = planRequeue(
+    reading.read,
+    options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues },
+  );
+  options.onProgress?.({ phase: 'requeuing', done: 0, total: plan.requeues.length });
+  const applied = await applyRequeuePlan(plan.requeues, api, {
+    concurrency: concurrency * 2,
+    dryRun: options.dryRun,
+    ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
+  });
+  return assembleResult({
+    organization: options.organization,
+    dryRun: options.dryRun,
+    interrupted: reading.interrupted || options.stopSignal?.aborted === true,
+    plan,
+    unread: reading.unread,
+    applied,
+  });
+}
+
+/** One server-side query per project × repository filter × target branch, so the server does the filtering. */
+export function buildQueries(scope: ResolvedScope, targetBranches: readonly string[]): PullRequestQuery[] {
+  const branches = targetBranches.length > 0 ? targetBranches : [undefined];
+  const queries: PullRequestQuery[] = [];
+  for (const project of scope.projects) {
+    const repositories = scope.repositories.filter((repository) => repository.projectId === project.id);
+    const repoFilters = scope.repositories.length > 0 ? repositories : [undefined];
+    for (const repository of repoFilters) {
+      for (const targetBranch of branches) {
+        queries.push({
+          project,
+          ...(repository ? { repository: { id: repository.id, name: repository.name } } : {}),
+          ...(targetBranch ? { targetBranch } : {}),
+        });
+      }
+    }
+  }
+  return queries;
+}

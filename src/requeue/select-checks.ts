@@ -1,0 +1,73 @@
+// Pure selection rules: which pull requests to read and which of their build checks to requeue, with the reason.
+import type { CheckStatus, PolicyCheck, PullRequest, SkipReason } from './model.js';
+
+export interface SelectionRules {
+  /** @default false */
+  readonly includeDrafts: boolean;
+  /** @default false */
+  readonly includeConflicts: boolean;
+  /** @default false */
+  readonly includeManual: boolean;
+  /** Keep blocking (required) policies only. @default false */
+  readonly requiredOnly: boolean;
+}
+
+export interface Skip {
+  readonly skipReason: SkipReason;
+  readonly reason: string;
+}
+
+export type CheckSelection =
+  | { readonly check: PolicyCheck; readonly selected: true; readonly reason: string }
+  | ({ readonly check: PolicyCheck; readonly selected: false } & Skip);
+
+/** Decides whether a pull request's checks are worth reading at all; skipping saves one call per PR. */
+export function selectPullRequest(pullRequest: PullRequest, rules: SelectionRules): Skip | undefined {
+  if (pullRequest.status !== 'active') {
+    return { skipReason: 'not-active', reason: `pull request is ${pullRequest.status}` };
+  }
+  if (pullRequest.isDraft && !rules.includeDrafts) {
+    return { skipReason: 'draft', reason: 'draft pull request (use --include-drafts to requeue drafts)' };
+  }
+  if (pullRequest.mergeStatus === 'conflicts' && !rules.includeConflicts) {
+    return {
+      skipReason: 'conflicts',
+      reason: 'merge conflicts: a build cannot pass until they are resolved (use --include-conflicts)',
+    };
+  }
+  return undefined;
+}
+
+// A check whose build is waiting or running is not expired; requeuing it would cancel that build.
+const IN_PROGRESS: ReadonlySet<CheckStatus> = new Set(['queued', 'running']);
+
+/** Decides each build check; other policy types are not requeueable and are left out. */
+export function selectChecks(checks: readonly PolicyCheck[], rules: SelectionRules): CheckSelection[] {
+  return checks.filter((check) => check.isBuildPolicy).map((check) => selectCheck(check, rules));
+}
+
+function selectCheck(check: PolicyCheck, rules: SelectionRules): CheckSelection {
+  const skip = (skipReason: SkipReason, reason: string): CheckSelection => ({
+    check,
+    selected: false,
+    skipReason,
+    reason,
+  });
+  if (!check.isEnabled) return skip('disabled', 'policy is disabled');
+  if (rules.requiredOnly && !check.isBlocking) {
+    return skip('not-required', 'optional policy (not blocking) and --required-only is set');
+  }
+  if (check.manualQueueOnly && !rules.includeManual) {
+    return skip('manual-only', 'policy is set to queue manually only (use --include-manual)');
+  }
+  if (check.status === 'running') {
+    return skip('build-in-progress', 'its build is running; a requeue would cancel it');
+  }
+  if (!check.isExpired) {
+    if (IN_PROGRESS.has(check.status)) {
+      return skip('build-in-progress', 'its build is queued; a requeue would cancel it');
+    }
+    return skip('not-expired', `not expired (${check.status})`);
+  }
+  return { check, selected: true, reason: 'build expired' };
+}

@@ -1,0 +1,55 @@
+// Fixture builders with defaults: tests state only what matters to them.
+import { BUILD_POLICY_TYPE_ID, type PolicyCheck, type PullRequest } from '../../src/requeue/model.js';
+
+let nextId = 1;
+
+export function aPullRequest(overrides: Partial<PullRequest> = {}): PullRequest {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    title: `Pull request ${id}`,
+    project: { id: '6f1c2c4e-0000-4000-8000-000000000001', name: 'Fabrikam' },
+    repository: { id: '7a2d3e5f-0000-4000-8000-000000000002', name: 'web' },
+    sourceBranch: `refs/heads/feature/${id}`,
+    targetBranch: 'refs/heads/main',
+    status: 'active',
+    isDraft: false,
+    mergeStatus: 'succeeded',
+    autoComplete: false,
+    createdAt: '2026-11-01T10:00:00.0000000Z',
+    webUrl: `https://dev.azure.com/fabrikam/Fabrikam/_git/web/pullrequest/${id}`,
+    ...overrides,
+  };
+}
+
+export function anExpiredBuildCheck(overrides: Partial<PolicyCheck> = {}): PolicyCheck {
+  return {
+    evaluationId: overrides.evaluationId ?? `eval-${nextId++}`,
+    policyTypeId: BUILD_POLICY_TYPE_ID,
+    policyName: 'CI build',
+    isBuildPolicy: true,
+    isBlocking: true,
+    isEnabled: true,
+    manualQueueOnly: false,
+    status: 'queued',
+    isExpired: true,
+    buildId: 100,
+    buildDefinitionId: 7,
+    ...overrides,
+  };
+}
+
+export function aReviewerCheck(overrides: Partial<PolicyCheck> = {}): PolicyCheck {
+  return {
+    evaluationId: overrides.evaluationId ?? `eval-${nextId++}`,
+    policyTypeId: 'fa4e907d-c16b-4a4c-9dfa-4906e5d171dd',
+    policyName: 'Minimum number of reviewers',
+    isBuildPolicy: false,
+    isBlocking: true,
+    isEnabled: true,
+    manualQueueOnly: false,
+    status: 'approved',
+    isExpired: false,
+    ...overrides,
+  };
+}
