@@ -1,0 +1,93 @@
+// The one place the default request stack is assembled, outermost first (STYLE.md §2 guideline 1;
+// docs/decisions/0003-http-policy-pipeline.md). Each client instance gets its own limiter and gate.
+
+import type { Clock } from '../util/clock.js';
+import { limitConcurrency } from '../util/limit-concurrency.js';
+import { createFetchTransport } from './fetch-transport.js';
+import { createAuthPolicy } from './policies/auth-policy.js';
+import { createConcurrencyPolicy } from './policies/concurrency-policy.js';
+import { createHeadersPolicy } from './policies/headers-policy.js';
+import { createTimeoutPolicy } from './policies/timeout-policy.js';
+import type { HttpPolicy, HttpRequest, SendRequest, Transport } from './types.js';
+
+export interface PipelineOptions {
+  /** The only origin that receives credentials (scheme, host, port), e.g. `https://dev.azure.com`. */
+  readonly origin: string;
+  /** Returns the Authorization header value; without it no request carries credentials. */
+  readonly authorize?: () => Promise<string>;
+  readonly clock: Clock;
+  /** Most requests in flight at once across the whole client. @default 8 */
+  readonly concurrency?: number;
+  /** Per-attempt timeout in ms. @default 30_000 */
+  readonly requestTimeoutMs?: number;
+  /** Extra headers on every request, e.g. `{ 'x-tfs-fedauthredirect': 'Suppress' }`. */
+  readonly defaultHeaders?: Readonly<Record<string, string>>;
+  /** Largest accepted response body in bytes. @default 67_108_864 (64 MiB) */
+  readonly maxResponseBytes?: number;
+  /** The wire. @default createFetchTransport() */
+  readonly transport?: Transport;
+  /** Aborts every request of the run (e.g. --timeout or SIGINT). */
+  readonly signal?: AbortSignal;
+  /** Extra redaction for error causes and log lines, e.g. a secret registry's `redact`. */
+  readonly redact?: (text: string) => string;
+}
+
+/** Counters of one client instance. */
+export interface PipelineStats {
+  /** Requests put on the wire, including retries and redirect hops. */
+  readonly requests: number;
+  /** Attempts that were repeated after a retryable failure. */
+  readonly retries: number;
+  /** Time spent waiting for the server's rate limits (gate waits and Retry-After sleeps), in ms. */
+  readonly throttledMs: number;
+}
+
+export interface Pipeline {
+  readonly send: SendRequest;
+  stats(): PipelineStats;
+}
+
+/** Builds a client's request pipeline: log, retry, rate-limit gate, concurrency, timeout, redirect, auth, headers, transport. */
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const counters = { requests: 0, retries: 0, throttledMs: 0 };
+  const transport =
+    options.transport ??
+    createFetchTransport({
+      ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+      ...(options.redact ? { redact: options.redact } : {}),
+    });
+  const policies: HttpPolicy[] = [
+    createConcurrencyPolicy({ limiter: limitConcurrency(options.concurrency ?? 8) }),
+    createTimeoutPolicy({
+      clock: options.clock,
+      ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+    }),
+    ...(options.authorize
+      ? [createAuthPolicy({ origin: options.origin, authorize: options.authorize })]
+      : []),
+    createHeadersPolicy(options.defaultHeaders ? { headers: options.defaultHeaders } : {}),
+  ];
+  const countingTransport: Transport = (request) => {
+    counters.requests += 1;
+    return transport(request);
+  };
+  const sendThroughPolicies = composePolicies(policies, countingTransport);
+  return {
+    send: (request) => sendThroughPolicies(withRunSignal(request, options.signal)),
+    stats: () => ({ ...counters }),
+  };
+}
+
+/** Folds the policies around the transport; the first policy is the outermost. */
+export function composePolicies(policies: readonly HttpPolicy[], transport: Transport): SendRequest {
+  return policies.reduceRight<SendRequest>(
+    (next, policy) => (request) => policy.sendRequest(request, next),
+    transport,
+  );
+}
+
+function withRunSignal(request: HttpRequest, runSignal: AbortSignal | undefined): HttpRequest {
+  if (!runSignal) return request;
+  const signal = request.signal ? AbortSignal.any([request.signal, runSignal]) : runSignal;
+  return { ...request, signal };
+}

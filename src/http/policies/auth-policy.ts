@@ -1,0 +1,59 @@
+// Attaches the Authorization header, and only where it belongs: the request's origin (scheme, host,
+// port) must equal the configured one, checked on every request, including URLs taken from responses
+// (`_links`, continuation pages, redirects). Plain http is refused unless the host is loopback.
+// security-checklist.md C1 (RFC 6750 §5.3, Azure SDK ensureSecureConnection) and C2 (gh AddAuthTokenHeader).
+
+import { redactUrl } from '../../redaction/redact.js';
+import { CrossOriginCredentialError } from '../errors/cross-origin-credential-error.js';
+import { InsecureTransportError } from '../errors/insecure-transport-error.js';
+import type { HttpPolicy } from '../types.js';
+
+export interface AuthPolicyOptions {
+  /** The only origin that receives credentials, e.g. `https://dev.azure.com`; a path is ignored. */
+  readonly origin: string;
+  /** Returns the full header value, e.g. `Bearer eyJ…` or `Basic OnBhdA==`; called per request so tokens can refresh. */
+  readonly authorize: () => Promise<string>;
+}
+
+/** Creates the policy; throws a TypeError at once when `origin` is not an absolute http(s) URL. */
+export function createAuthPolicy(options: AuthPolicyOptions): HttpPolicy {
+  const credentialOrigin = parseOrigin(options.origin);
+  return {
+    name: 'auth',
+    async sendRequest(request, next) {
+      const { authorization, ...headersWithoutCredentials } = request.headers;
+      if (request.url.origin !== credentialOrigin) {
+        // Nobody but this policy attaches credentials; one arriving here for a foreign origin is a bug.
+        if (authorization !== undefined) {
+          throw new CrossOriginCredentialError({
+            requestOrigin: request.url.origin,
+            credentialOrigin,
+            operation: request.operation,
+          });
+        }
+        return next(request);
+      }
+      if (request.url.protocol === 'http:' && !isLoopbackHost(request.url.hostname)) {
+        throw new InsecureTransportError({ url: redactUrl(request.url), operation: request.operation });
+      }
+      const credential = await options.authorize();
+      return next({ ...request, headers: { ...headersWithoutCredentials, authorization: credential } });
+    },
+  };
+}
+
+/**
+ * Loopback hosts, where plain http never leaves the machine: `localhost`, 127.0.0.0/8 and `::1`.
+ * WHATWG URL parsing has already normalised IPv4 spellings (`0x7f.1` → `127.0.0.1`) and brackets IPv6.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function parseOrigin(origin: string): string {
+  const url = new URL(origin);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`the credential origin must be an http(s) URL, got ${url.protocol}`);
+  }
+  return url.origin;
+}

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createPipeline } from '../../src/http/create-pipeline.js';
+import type { HttpRequest } from '../../src/http/types.js';
+import { systemClock } from '../../src/util/clock.js';
+import { startTestServer } from './support/start-test-server.js';
+import type { TestServer } from './support/start-test-server.js';
+
+function aRequest(url: string, overrides: Partial<HttpRequest> = {}): HttpRequest {
+  return {
+    method: 'GET',
+    url: new URL(url),
+    headers: {},
+    idempotent: true,
+    operation: 'test call',
+    ...overrides,
+  };
+}
+
+describe('createPipeline against a real local server', () => {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  it('sends default headers and the credential to the configured origin and counts wire requests', async () => {
+    const server = await startTestServer((_request, response) => response.end('{"value":[]}'));
+    servers.push(server);
+    const token = `t-${crypto.randomUUID()}`;
+    const pipeline = createPipeline({
+      origin: server.origin,
+      authorize: () => Promise.resolve(`Bearer ${token}`),
+      clock: systemClock,
+      defaultHeaders: { 'X-TFS-FedAuthRedirect': 'Suppress' },
+    });
+
+    const response = await pipeline.send(aRequest(`${server.origin}/_apis/projects?api-version=7.1`));
+
+    expect(response.status).toBe(200);
+    expect(server.received[0]?.headers).toMatchObject({
+      authorization: `Bearer ${token}`,
+      'x-tfs-fedauthredirect': 'Suppress',
+      'user-agent': 'azdo-requeue',
+    });
+    expect(pipeline.stats().requests).toBe(1);
+  });
+
+  it('sends no credential to another origin', async () => {
+    const configured = await startTestServer((_request, response) => response.end());
+    const other = await startTestServer((_request, response) => response.end('{}'));
+    servers.push(configured, other);
+    const pipeline = createPipeline({
+      origin: configured.origin,
+      authorize: () => Promise.resolve('Bearer x'),
+      clock: systemClock,
+    });
+
+    await pipeline.send(aRequest(`${other.origin}/_links/self`));
+
+    expect(other.received[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('aborts every request when the run signal aborts', async () => {
+    const server = await startTestServer(() => undefined); // never answers
+    servers.push(server);
+    const run = new AbortController();
+    const pipeline = createPipeline({ origin: server.origin, clock: systemClock, signal: run.signal });
+    const sending = pipeline.send(aRequest(`${server.origin}/slow`));
+
+    run.abort(new Error('SIGINT'));
+
+    await expect(sending).rejects.toThrow('SIGINT');
+  });
+});

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createFetchTransport } from '../../src/http/fetch-transport.js';
+import { isNetworkError, NetworkError } from '../../src/http/errors/network-error.js';
+import { ResponseTooLargeError } from '../../src/http/errors/response-too-large-error.js';
+import { TimeoutError } from '../../src/http/errors/timeout-error.js';
+import type { HttpRequest } from '../../src/http/types.js';
+import { startTestServer } from './support/start-test-server.js';
+import type { TestServer } from './support/start-test-server.js';
+
+function aRequest(url: string, overrides: Partial<HttpRequest> = {}): HttpRequest {
+  return {
+    method: 'GET',
+    url: new URL(url),
+    headers: {},
+    idempotent: true,
+    operation: 'test call',
+    ...overrides,
+  };
+}
+
+describe('createFetchTransport', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('sends method, headers and body and returns status, lower-case headers and text', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(201, { 'Content-Type': 'application/json', 'X-Custom': 'yes' });
+      response.end('\uFEFF{"ok":true}');
+    });
+    const transport = createFetchTransport();
+
+    const response = await transport(
+      aRequest(`${server.origin}/items?api-version=7.1`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-test': 'a' },
+        body: '{"status":"queued"}',
+        idempotent: false,
+      }),
+    );
+
+    expect(response.status).toBe(201);
+    expect(response.headers['x-custom']).toBe('yes');
+    expect(response.bodyText).toBe('{"ok":true}');
+    expect(server.received).toMatchObject([
+      {
+        method: 'PATCH',
+        path: '/items?api-version=7.1',
+        body: '{"status":"queued"}',
+        headers: { 'x-test': 'a' },
+      },
+    ]);
+  });
+
+  it('returns redirects instead of following them', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(302, { location: '/elsewhere' });
+      response.end();
+    });
+
+    const response = await createFetchTransport()(aRequest(`${server.origin}/start`));
+
+    expect(response.status).toBe(302);
+    expect(response.headers.location).toBe('/elsewhere');
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('maps a refused connection to NetworkError ECONNREFUSED that never reached the server', async () => {
+    server = await startTestServer((_request, response) => response.end());
+    const origin = server.origin;
+    await server.close();
+    server = undefined;
+
+    const error: unknown = await createFetchTransport()(aRequest(`${origin}/x`)).catch((e: unknown) => e);
+
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', mayHaveReachedServer: false });
+  });
+
+  it('maps a reset connection to a NetworkError that may have reached the server', async () => {
+    server = await startTestServer((_request, _response, raw) => raw.socket.destroy());
+
+    const error: unknown = await createFetchTransport()(aRequest(`${server.origin}/x`)).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ mayHaveReachedServer: true });
+    expect((error as NetworkError).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/x failed: network error \w+/,
+    );
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it('maps an abort with a TimeoutError reason to TimeoutError', async () => {
+    server = await startTestServer(() => undefined); // never answers
+    const controller = new AbortController();
+    const sending = createFetchTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
+
+    controller.abort(new DOMException('timed out after 5 ms', 'TimeoutError'));
+
+    await expect(sending).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it("passes a caller's own abort reason through unchanged", async () => {
+    server = await startTestServer(() => undefined);
+    const controller = new AbortController();
+    const sending = createFetchTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
+    const reason = new Error('run cancelled');
+
+    controller.abort(reason);
+
+    await expect(sending).rejects.toBe(reason);
+  });
+
+  it.each([
+    ['declared by content-length', false],
+    ['streamed without a length', true],
+  ])('fails with ResponseTooLargeError for a body over the limit (%s)', async (_name, chunked) => {
+    server = await startTestServer((_request, response) => {
+      if (chunked) {
+        response.write('x'.repeat(600));
+        response.end('y'.repeat(600));
+      } else {
+        response.end('x'.repeat(1200));
+      }
+    });
+
+    const sending = createFetchTransport({ maxResponseBytes: 1000 })(aRequest(`${server.origin}/big`));
+
+    await expect(sending).rejects.toThrow(ResponseTooLargeError);
+    await expect(sending).rejects.toThrow(/exceeds the limit of 1000 bytes/);
+  });
+
+  it('wraps a request fetch cannot build without quoting the offending value', async () => {
+    const secret = `s${crypto.randomUUID()}`;
+    const request = aRequest('http://127.0.0.1:9/x', { headers: { 'x-bad': `a\n${secret}` } });
+
+    const error: unknown = await createFetchTransport()(request).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 'ERR_INVALID_REQUEST', mayHaveReachedServer: false });
+    expect(JSON.stringify(error) + String(error) + String((error as Error).cause)).not.toContain(secret);
+  });
+});
