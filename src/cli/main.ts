@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The bin: the only file that touches `process`. Token variables are read and removed from the environment first,
+// every byte written goes through the redactor, and signals stop the run gracefully.
+import { readFileSync } from 'node:fs';
+
+const argv = process.argv.slice(2);
+const version = readVersion();
+
+// Fast path: `--version` loads nothing else (cold-start budget, docs/performance.md).
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  process.stdout.write(`${version}\n`);
+} else {
+  process.exitCode = await runWithProcess();
+}
+
+async function runWithProcess(): Promise<number> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  // Child processes and crash dumps must not inherit the tokens (security checklist A3).
+  for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) delete process.env[name];
+
+  const [
+    { createSecretRegistry },
+    { createRedactingWriter },
+    { runCli },
+    { systemClock },
+    { writeFile },
+    taskCommand,
+  ] = await Promise.all([
+    import('../redaction/secret-registry.js'),
+    import('../redaction/redacting-writer.js'),
+    import('./run-cli.js'),
+    import('../util/clock.js'),
+    import('node:fs/promises'),
+    import('../reporting/logging-commands.js'),
+  ]);
+  const secrets = createSecretRegistry();
+  for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) {
+    const value = env[name];
+    if (value) secrets.add(value.trim());
+  }
+  const redact = (text: string): string => secrets.redact(text);
+  const stdout = createRedactingWriter((chunk) => process.stdout.write(chunk), redact);
+  const stderr = createRedactingWriter((chunk) => process.stderr.write(chunk), redact);
+
+  const crash = (error: unknown): void => {
+    stderr.write(`azdo-requeue: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    stdout.flush();
+    stderr.flush();
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+
+  const stop = new AbortController();
+  let stopCode: number | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM', code: number) => () => {
+    if (stopCode !== undefined) process.exit(code); // a second signal: stop now
+    stopCode = code;
+    stderr.write(`azdo-requeue: ${signal}: finishing requests in flight, then reporting what was done\n`);
+    stop.abort(new Error(signal));
+  };
+  process.once('SIGINT', onSignal('SIGINT', 130));
+  process.once('SIGTERM', onSignal('SIGTERM', 143));
+
+  const code = await runCli(argv, {
+    env,
+    writeStdout: (text) => stdout.write(text),
+    writeStderr: (text) => stderr.write(text),
+    registerSecretWithAgent: (value) => {
+      stdout.flush();
+      process.stdout.write(`${taskCommand.setSecretCommand(value)}\n`);
+    },
+    readStdin,
+    writeFile: (path, content) => writeFile(path, redact(content), { encoding: 'utf8', mode: 0o600 }),
+    secrets,
+    stopSignal: stop.signal,
+    stopExitCode: () => stopCode,
+    clock: systemClock,
+    version,
+  });
+  stdout.flush();
+  stderr.flush();
+  // Keep-alive sockets would hold the event loop open; stdout and stderr are synchronous for files and pipes.
+  process.exit(code);
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,60 @@
+// Dispatches the command line to a command and maps every outcome and error to the one exit-code table.
+import { CredentialError } from '../auth/classify-token.js';
+import { OrganizationUrlError } from '../azure-devops/organization-url.js';
+import { ApiFailure } from '../requeue/checks-api.js';
+import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { authHint } from './auth-hints.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+import { HELP_TEXT } from './help-text.js';
+import { parseCliArgs, UsageError } from './parse-args.js';
+import { runRequeueCommand } from './run-requeue-command.js';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    if (argv[0] === 'emulator') {
+      const { runEmulatorCommand } = await import('../emulator/cli.js');
+      return await runEmulatorCommand(argv.slice(1), { stdout: io.writeStdout, stderr: io.writeStderr });
+    }
+    const options = parseCliArgs(argv, io.env);
+    if (options.command === 'help') {
+      io.writeStdout(HELP_TEXT);
+      return EXIT.ok;
+    }
+    if (options.command === 'version') {
+      io.writeStdout(`${io.version}\n`);
+      return EXIT.ok;
+    }
+    return await runRequeueCommand(options, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** One clear line (plus the fix, when there is one); never a stack trace unless --debug asked for it. */
+function reportError(error: unknown, io: CliIo): number {
+  const say = (message: string): void => io.writeStderr(`azdo-requeue: ${sanitizeUntrustedText(message)}\n`);
+  if (error instanceof UsageError) {
+    say(`${error.message}\nRun \`azdo-requeue --help\` for usage.`);
+    return EXIT.usage;
+  }
+  if (error instanceof OrganizationUrlError) {
+    say(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof CredentialError) {
+    say(error.message);
+    return EXIT.auth;
+  }
+  if (error instanceof ApiFailure) {
+    const hint = error.kind === 'auth' ? authHint(error.code) : '';
+    say(hint ? `${error.message}\n${hint}` : error.message);
+    if (error.kind === 'auth') return EXIT.auth;
+    return error.kind === 'config' ? EXIT.usage : EXIT.requeueFailed;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  say(`internal error: ${message}`);
+  if (io.env['AZDO_REQUEUE_DEBUG'] === '1' && error instanceof Error && error.stack)
+    io.writeStderr(`${error.stack}\n`);
+  return EXIT.requeueFailed;
+}

@@ -1,0 +1,106 @@
+// The default command: credentials → connection → runRequeue → report → exit code.
+import { join } from 'node:path';
+
+import { resolveCredential } from '../auth/resolve-credential.js';
+import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
+import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
+import type { RequeueResult } from '../requeue/model.js';
+import { runRequeue } from '../requeue/run-requeue.js';
+import { formatJsonReport } from '../reporting/json-report.js';
+import { formatMarkdownSummary } from '../reporting/format-markdown.js';
+import { formatTextReport } from '../reporting/format-text.js';
+import { logIssueCommand, setProgressCommand, uploadSummaryCommand } from '../reporting/logging-commands.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError, type CliOptions } from './parse-args.js';
+
+export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const inPipeline = io.env['TF_BUILD']?.toLowerCase() === 'true';
+  if (!options.organization) {
+    throw new UsageError('no organization: pass --org URL (in a pipeline, SYSTEM_COLLECTIONURI is used)');
+  }
+  const organization = parseOrganizationUrl(options.organization);
+  const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
+  const { credential, warnings } = resolveCredential(options.auth, {
+    jobToken: io.env['SYSTEM_ACCESSTOKEN'],
+    pat,
+    patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
+  });
+  for (const secret of credential.secrets) io.secrets.add(secret);
+  // Before any request or other output: the agent masks only what it has been told about (checklist B1).
+  if (inPipeline) for (const form of io.secrets.forms()) io.registerSecretWithAgent(form);
+  const warn = (message: string): void =>
+    inPipeline
+      ? io.writeStdout(`${logIssueCommand('warning', message)}\n`)
+      : io.writeStderr(`azdo-requeue: warning: ${message}\n`);
+  warnings.forEach(warn);
+  if (organization.isLoopbackHttp) {
+    io.writeStderr(
+      `azdo-requeue: notice: plain http to loopback ${organization.origin} (an emulator); anywhere else only https\n`,
+    );
+  }
+
+  const timeoutSignal =
+    options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
+  const connection = connectAzureDevOps({
+    organization,
+    authorize: () => credential.authorize(),
+    clock: io.clock,
+    userAgent: `azdo-requeue/${io.version}`,
+    concurrency: options.concurrency,
+    redact: (text) => io.secrets.redact(text),
+    ...(timeoutSignal ? { signal: timeoutSignal } : {}),
+  });
+  let lastPercent = -1;
+  const result = await runRequeue(
+    {
+      organization: organization.url,
+      scope: {
+        projects: options.projects,
+        allProjects: options.allProjects,
+        repositories: options.repositories,
+      },
+      targetBranches: options.targetBranches,
+      rules: options,
+      ...(options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues }),
+      dryRun: options.dryRun,
+      concurrency: options.concurrency,
+      stopSignal: io.stopSignal,
+      onProgress: ({ phase, done, total }) => {
+        if (!inPipeline || phase !== 'reading' || total === 0) return;
+        const percent = Math.floor((done / total) * 100);
+        if (percent < lastPercent + 5) return;
+        lastPercent = percent;
+        io.writeStdout(`${setProgressCommand(percent, 'Reading pull request checks')}\n`);
+      },
+    },
+    connection.api,
+  );
+  io.writeStdout(options.output === 'json' ? formatJsonReport(result) : formatTextReport(result));
+  if (inPipeline) await publishToPipeline(result, io);
+  if (options.summaryFile) await io.writeFile(options.summaryFile, formatMarkdownSummary(result));
+  return exitCodeOf(result, io);
+}
+
+/** Errors for failed checks, and the Markdown summary as a tab of the run (`##vso[task.uploadsummary]`). */
+async function publishToPipeline(result: RequeueResult, io: CliIo): Promise<void> {
+  for (const verdict of result.pullRequests) {
+    for (const check of verdict.checks) {
+      if (check.action !== 'failed') continue;
+      io.writeStdout(
+        `${logIssueCommand('error', `PR ${verdict.pullRequest.id} "${check.check.policyName}": ${check.reason}`)}\n`,
+      );
+    }
+  }
+  const directory = io.env['AGENT_TEMPDIRECTORY'];
+  if (!directory) return;
+  const path = join(directory, `azdo-requeue-summary-${io.clock.now()}.md`);
+  await io.writeFile(path, formatMarkdownSummary(result));
+  io.writeStdout(`${uploadSummaryCommand(path)}\n`);
+}
+
+function exitCodeOf(result: RequeueResult, io: CliIo): number {
+  if (result.authFailure) return EXIT.auth;
+  if (result.summary.failed > 0) return EXIT.requeueFailed;
+  return io.stopExitCode() ?? EXIT.ok;
+}
