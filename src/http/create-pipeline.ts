@@ -7,7 +7,13 @@ import { createFetchTransport } from './fetch-transport.js';
 import { createAuthPolicy } from './policies/auth-policy.js';
 import { createConcurrencyPolicy } from './policies/concurrency-policy.js';
 import { createHeadersPolicy } from './policies/headers-policy.js';
+import { createLogPolicy } from './policies/log-policy.js';
+import type { HttpLogger } from './policies/log-policy.js';
+import { createRateLimitPolicy } from './policies/rate-limit-policy.js';
+import { createRedirectPolicy } from './policies/redirect-policy.js';
+import { createRetryPolicy } from './policies/retry-policy.js';
 import { createTimeoutPolicy } from './policies/timeout-policy.js';
+import { createRateLimitGate } from './rate-limit-gate.js';
 import type { HttpPolicy, HttpRequest, SendRequest, Transport } from './types.js';
 
 export interface PipelineOptions {
@@ -20,6 +26,18 @@ export interface PipelineOptions {
   readonly concurrency?: number;
   /** Per-attempt timeout in ms. @default 30_000 */
   readonly requestTimeoutMs?: number;
+  /** Attempts per request in total, the first included. @default 4 */
+  readonly maxAttempts?: number;
+  /** The longest server-requested wait accepted (Retry-After, closed gate); beyond it calls fail fast. @default 60_000 */
+  readonly maxRetryAfterMs?: number;
+  /** First backoff delay, doubled per attempt, in ms. @default 1_000 */
+  readonly retryBaseDelayMs?: number;
+  /** Longest backoff delay, in ms. @default 30_000 */
+  readonly retryMaxDelayMs?: number;
+  /** Uniform random numbers in [0, 1) for backoff jitter. @default Math.random */
+  readonly random?: () => number;
+  /** Receives a debug trace (allow-list redacted); no trace without it. */
+  readonly logger?: HttpLogger;
   /** Extra headers on every request, e.g. `{ 'x-tfs-fedauthredirect': 'Suppress' }`. */
   readonly defaultHeaders?: Readonly<Record<string, string>>;
   /** Largest accepted response body in bytes. @default 67_108_864 (64 MiB) */
@@ -56,12 +74,35 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
       ...(options.redact ? { redact: options.redact } : {}),
     });
+  const gate = createRateLimitGate({
+    clock: options.clock,
+    ...(options.maxRetryAfterMs === undefined ? {} : { maxWaitMs: options.maxRetryAfterMs }),
+  });
+  const redact = options.redact ? { redact: options.redact } : {};
+  // Outermost first. Retry wraps the gate and the slot, so every attempt passes the gate and no slot is
+  // held while sleeping; redirect wraps auth, so each hop is checked against the credential origin.
   const policies: HttpPolicy[] = [
+    ...(options.logger ? [createLogPolicy({ logger: options.logger, clock: options.clock, ...redact })] : []),
+    createRetryPolicy({
+      clock: options.clock,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+      ...(options.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: options.maxRetryAfterMs }),
+      ...(options.retryBaseDelayMs === undefined ? {} : { baseDelayMs: options.retryBaseDelayMs }),
+      ...(options.retryMaxDelayMs === undefined ? {} : { maxDelayMs: options.retryMaxDelayMs }),
+      ...(options.random ? { random: options.random } : {}),
+      onRetry: (event) => {
+        counters.retries += 1;
+        if (event.reason === 'retry-after') counters.throttledMs += event.delayMs;
+      },
+    }),
+    createRateLimitPolicy({ gate, onWait: (waitedMs) => (counters.throttledMs += waitedMs) }),
     createConcurrencyPolicy({ limiter: limitConcurrency(options.concurrency ?? 8) }),
     createTimeoutPolicy({
       clock: options.clock,
       ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
     }),
+    createRedirectPolicy({ credentialOrigin: options.origin }),
     ...(options.authorize
       ? [createAuthPolicy({ origin: options.origin, authorize: options.authorize })]
       : []),
