@@ -33,7 +33,7 @@ describe('resolveCredential', () => {
   it('prefers the job token and sends it as Bearer', async () => {
     const token = jwt({ exp: 2_000_000_000 });
 
-    const resolved = resolveCredential('auto', { jobToken: token, pat: legacyPat() });
+    const resolved = await resolveCredential('auto', { jobToken: token, pat: legacyPat() });
 
     expect(resolved.credential.kind).toBe('job-token');
     expect(await resolved.credential.authorize()).toBe(`Bearer ${token}`);
@@ -43,7 +43,7 @@ describe('resolveCredential', () => {
   it('falls back to a PAT as Basic with a warning that recommends the job token', async () => {
     const pat = legacyPat();
 
-    const resolved = resolveCredential('auto', { pat });
+    const resolved = await resolveCredential('auto', { pat });
 
     expect(await resolved.credential.authorize()).toBe(`Basic ${Buffer.from(`:${pat}`).toString('base64')}`);
     expect(resolved.warnings[0]).toMatch(/prefer the pipeline job token/);
@@ -51,19 +51,21 @@ describe('resolveCredential', () => {
   });
 
   it('never sends a PAT as Bearer, even from SYSTEM_ACCESSTOKEN', async () => {
-    const resolved = resolveCredential('job-token', { jobToken: newPat() });
+    const resolved = await resolveCredential('job-token', { jobToken: newPat() });
 
     expect(await resolved.credential.authorize()).toMatch(/^Basic /);
     expect(resolved.warnings[0]).toMatch(/holds a personal access token/);
   });
 
-  it('explains exactly how to map the job token when there is no credential', () => {
-    expect(() => resolveCredential('auto', {})).toThrow(/SYSTEM_ACCESSTOKEN: \$\(System\.AccessToken\)/);
-    expect(() => resolveCredential('auto', {})).toThrow(/Allow scripts to access the OAuth token/);
+  it('explains exactly how to map the job token when there is no credential', async () => {
+    await expect(resolveCredential('auto', {})).rejects.toThrow(
+      /SYSTEM_ACCESSTOKEN: \$\(System\.AccessToken\)/,
+    );
+    await expect(resolveCredential('auto', {})).rejects.toThrow(/Allow scripts to access the OAuth token/);
   });
 
-  it('refuses a multi-line token', () => {
-    expect(() => resolveCredential('auto', { jobToken: `${alnum(20)}\n${alnum(20)}` })).toThrow(
+  it('refuses a multi-line token', async () => {
+    await expect(resolveCredential('auto', { jobToken: `${alnum(20)}\n${alnum(20)}` })).rejects.toThrow(
       /several lines/,
     );
   });
@@ -71,7 +73,7 @@ describe('resolveCredential', () => {
   it('trims surrounding whitespace from a token', async () => {
     const token = jwt({ exp: 1 });
 
-    const resolved = resolveCredential('auto', { jobToken: `  ${token}\r\n` });
+    const resolved = await resolveCredential('auto', { jobToken: `  ${token}\r\n` });
 
     expect(await resolved.credential.authorize()).toBe(`Bearer ${token}`);
   });

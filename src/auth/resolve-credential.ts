@@ -12,6 +12,8 @@ export interface CredentialSources {
   /** `AZURE_DEVOPS_EXT_PAT` (the variable az devops reads), or a PAT read from stdin. */
   readonly pat?: string | undefined;
   readonly patSource?: string;
+  /** The rest of the environment: Microsoft Entra ID settings (AZURE_*, SYSTEM_OIDCREQUESTURI, …). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ResolvedCredential {
@@ -33,7 +35,11 @@ const PAT_WARNING =
   'using a personal access token: prefer the pipeline job token (SYSTEM_ACCESSTOKEN) or Microsoft Entra ID; ' +
   'a PAT is long-lived and leaks are costly (https://learn.microsoft.com/azure/devops/integrate/get-started/authentication/entra)';
 
-export function resolveCredential(mode: AuthMode, sources: CredentialSources): ResolvedCredential {
+export async function resolveCredential(
+  mode: AuthMode,
+  sources: CredentialSources,
+): Promise<ResolvedCredential> {
+  await Promise.resolve();
   if (mode === 'entra') {
     throw new CredentialError(
       'Microsoft Entra ID authentication is not available in this build; use the job token',

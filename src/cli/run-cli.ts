@@ -16,6 +16,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { runEmulatorCommand } = await import('../emulator/cli.js');
       return await runEmulatorCommand(argv.slice(1), { stdout: io.writeStdout, stderr: io.writeStderr });
     }
+    if (argv[0] === 'doctor') {
+      const { runDoctorCommand } = await import('./doctor-command.js');
+      return await runDoctorCommand(argv.slice(1), io);
+    }
     const options = parseCliArgs(argv, io.env);
     if (options.command === 'help') {
       io.writeStdout(HELP_TEXT);

@@ -21,7 +21,8 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
   }
   const organization = parseOrganizationUrl(options.organization);
   const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
-  const { credential, warnings } = resolveCredential(options.auth, {
+  const { credential, warnings } = await resolveCredential(options.auth, {
+    env: io.env,
     jobToken: io.env['SYSTEM_ACCESSTOKEN'],
     pat,
     patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
