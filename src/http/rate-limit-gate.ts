@@ -27,7 +27,7 @@ export interface RateLimitGate {
   /** Resolves with the ms waited once a request may start; throws RateLimitExceededError beyond the cap. */
   waitUntilOpen(signal?: AbortSignal): Promise<number>;
   /** Learns from a response's headers. */
-  observe(response: Pick<HttpResponse, 'headers'>): void;
+  observe(response: Pick<HttpResponse, 'status' | 'headers'>): void;
 }
 
 /** Creates an open gate with no spacing. */

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+
+import { aRequest, scriptedNext } from '../../../test/http/support/builders.js';
+import { CrossOriginCredentialError } from '../errors/cross-origin-credential-error.js';
+import { InsecureTransportError } from '../errors/insecure-transport-error.js';
+import { createAuthPolicy, isLoopbackHost } from './auth-policy.js';
+
+function aPolicy(origin = 'https://dev.azure.com/org') {
+  const credential = `Bearer ${crypto.randomUUID()}`;
+  let calls = 0;
+  const policy = createAuthPolicy({
+    origin,
+    authorize: () => {
+      calls += 1;
+      return Promise.resolve(credential);
+    },
+  });
+  return { policy, credential, authorizeCalls: () => calls };
+}
+
+describe('createAuthPolicy', () => {
+  it('attaches the credential to a request for the configured origin', async () => {
+    const { policy, credential } = aPolicy();
+    const next = scriptedNext([{}]);
+
+    await policy.sendRequest(aRequest({ href: 'https://dev.azure.com/org/_apis/projects' }), next);
+
+    expect(next.calls[0]?.headers.authorization).toBe(credential);
+  });
+
+  it.each([
+    ['another host', 'https://evil.example/org/_apis/projects'],
+    ['a sub-domain', 'https://org.dev.azure.com/_apis/projects'],
+    ['another port', 'https://dev.azure.com:8443/org/_apis/projects'],
+    ['another scheme', 'http://dev.azure.com/org/_apis/projects'],
+  ])('sends nothing to %s (e.g. a URL taken from a response)', async (_name, href) => {
+    const { policy, authorizeCalls } = aPolicy();
+    const next = scriptedNext([{}]);
+
+    await policy.sendRequest(aRequest({ href }), next);
+
+    expect(next.calls[0]?.headers.authorization).toBeUndefined();
+    expect(authorizeCalls()).toBe(0);
+  });
+
+  it('refuses a request that already carries credentials for another origin', async () => {
+    const { policy } = aPolicy();
+    const next = scriptedNext([{}]);
+    const request = aRequest({ href: 'https://evil.example/x', headers: { authorization: 'Bearer stolen' } });
+
+    await expect(policy.sendRequest(request, next)).rejects.toThrow(CrossOriginCredentialError);
+    expect(next.calls).toHaveLength(0);
+  });
+
+  it('throws InsecureTransportError for plain http to a non-loopback host, before the transport and the token', async () => {
+    const { policy, authorizeCalls } = aPolicy('http://tfs.example:8080');
+    const next = scriptedNext([{}]);
+
+    const sending = policy.sendRequest(
+      aRequest({ href: 'http://tfs.example:8080/tfs/_apis/projects' }),
+      next,
+    );
+
+    await expect(sending).rejects.toThrow(InsecureTransportError);
+    await expect(sending).rejects.toMatchObject({ mayHaveReachedServer: false, code: 'INSECURE_TRANSPORT' });
+    expect(next.calls).toHaveLength(0);
+    expect(authorizeCalls()).toBe(0);
+  });
+
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:9000', 'http://127.1.2.3'])(
+    'allows plain http to the loopback origin %s',
+    async (origin) => {
+      const { policy, credential } = aPolicy(origin);
+      const next = scriptedNext([{}]);
+
+      await policy.sendRequest(aRequest({ href: `${origin}/_apis/projects` }), next);
+
+      expect(next.calls[0]?.headers.authorization).toBe(credential);
+    },
+  );
+
+  it('rejects a credential origin that is not http(s)', () => {
+    expect(() =>
+      createAuthPolicy({ origin: 'ftp://x.example', authorize: () => Promise.resolve('') }),
+    ).toThrow(TypeError);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['localhost', true],
+    ['127.0.0.1', true],
+    ['127.255.0.9', true],
+    ['[::1]', true],
+    ['128.0.0.1', false],
+    ['localhost.evil.example', false],
+    ['127.0.0.1.nip.io', false],
+    ['[::ffff:7f00:1]', false],
+    ['0.0.0.0', false],
+  ])('%s → %s', (hostname, expected) => {
+    expect(isLoopbackHost(hostname)).toBe(expected);
+  });
+
+  it('sees through IPv4 spellings because URL normalises them', () => {
+    expect(isLoopbackHost(new URL('http://0x7f.1/').hostname)).toBe(true);
+  });
+});
