@@ -51,6 +51,7 @@ describe('decideRetry', () => {
     ['timeout', timeout, PATCH, false],
     ['ECONNREFUSED (never reached the server)', refused, PATCH, true],
     ['insecure transport', new InsecureTransportError({ url: 'http://x', operation: 'op' }), GET, false],
+    ['an unbuildable request', new NetworkError({ ...call, code: 'ERR_INVALID_REQUEST' }), GET, false],
     ['an HttpError', new HttpError({ ...call, status: 500 }), GET, false],
     ['a foreign error', new Error('boom'), GET, false],
     ['a caller abort', new DOMException('aborted', 'AbortError'), GET, false],

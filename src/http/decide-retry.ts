@@ -72,6 +72,8 @@ export function decideRetry(input: RetryInput): RetryDecision {
 function classifyOutcome(input: RetryInput): 'not-acted' | 'unknown' | 'permanent' {
   if (input.error !== undefined) {
     if (!isNetworkError(input.error) && !isTimeoutError(input.error)) return 'permanent';
+    // fetch refused to build the request: sending it again cannot help.
+    if (input.error.code === 'ERR_INVALID_REQUEST') return 'permanent';
     return isAzdoRequeueHttpError(input.error) && !input.error.mayHaveReachedServer ? 'not-acted' : 'unknown';
   }
   const status = input.response?.status;

@@ -19,6 +19,8 @@ export interface FetchTransportOptions {
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** fetch's own build errors whose text quotes no request data, so they may be shown. */
+const SAFE_BUILD_ERRORS = /^Request with GET\/HEAD method cannot have body\.?$/;
 
 /** Creates a Transport over fetch. Throws NetworkError, TimeoutError or ResponseTooLargeError; never HttpError. */
 export function createFetchTransport(options: FetchTransportOptions = {}): Transport {
@@ -95,7 +97,11 @@ function toTransportError(error: unknown, request: HttpRequest, redact?: (text: 
   if (!(error instanceof Error) || error.cause === undefined) {
     // fetch rejects malformed input (e.g. a header value with a newline) synchronously with a message that
     // may quote the value, so the original error is not kept. Nothing was sent.
-    const cause = new Error('the request could not be built (invalid URL, header or body)');
+    const reason =
+      error instanceof Error && SAFE_BUILD_ERRORS.test(error.message)
+        ? error.message
+        : 'invalid URL, header or body';
+    const cause = new Error(`the request could not be built (${reason})`);
     return new NetworkError({ ...details, code: 'ERR_INVALID_REQUEST', cause });
   }
   return new NetworkError({

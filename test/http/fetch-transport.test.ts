@@ -135,6 +135,14 @@ describe('createFetchTransport', () => {
     await expect(sending).rejects.toThrow(/exceeds the limit of 1000 bytes/);
   });
 
+  it('names the reason when fetch refuses a GET with a body', async () => {
+    const error: unknown = await createFetchTransport()(
+      aRequest('http://127.0.0.1:9/x', { body: 'x' }),
+    ).catch((e: unknown) => e);
+
+    expect(String((error as Error).cause)).toContain('GET/HEAD method cannot have body');
+  });
+
   it('wraps a request fetch cannot build without quoting the offending value', async () => {
     const secret = `s${crypto.randomUUID()}`;
     const request = aRequest('http://127.0.0.1:9/x', { headers: { 'x-bad': `a\n${secret}` } });

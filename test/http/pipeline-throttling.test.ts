@@ -48,7 +48,7 @@ describe('createPipeline: shared gate and concurrency', () => {
   });
 
   it('a 429 with Retry-After on one request holds back every later request until that time', async () => {
-    const transport = aRecordingTransport((request, index) =>
+    const transport = aRecordingTransport((_request, index) =>
       index === 0 ? { status: 429, headers: { 'retry-after': '5' } } : { status: 200 },
     );
     const pipeline = createPipeline({ origin: ORIGIN, clock: systemClock, transport, random: () => 0 });
