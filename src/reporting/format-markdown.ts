@@ -1,64 +1,119 @@
-// The Markdown run summary (Azure Pipelines "Extensions" tab, or --summary-file): counts first, then a table of
-// pull requests, requeued ones first, each linked to its web page with every check's verdict and reason.
-import type { CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
+// The Markdown run summary (the run's "azdo-requeue" tab via task.uploadsummary, or --summary-file): counts first,
+// what the skips saved, then one row per build check grouped by pull request (linked to its web page), requeued
+// pull requests first, then failures, then skips. Server text is untrusted: every cell is neutralised (checklist B9).
+import type { CheckAction, CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
-import { formatSummary } from './format-text.js';
 
-const ORDER: Record<CheckVerdict['action'], number> = {
-  failed: 0,
-  requeued: 1,
-  'would-requeue': 2,
-  skipped: 3,
+// Requeued first (what the run did), then failures (what needs a person), then skips (context).
+const ORDER: Record<CheckAction, number> = { requeued: 0, 'would-requeue': 0, failed: 1, skipped: 2 };
+
+const VERDICT: Record<CheckAction, string> = {
+  requeued: 'requeued',
+  'would-requeue': 'would requeue',
+  failed: '**failed**',
+  skipped: 'skipped',
 };
+
+/** Beyond this many rows the table is cut, so a huge organization still gets a summary the UI can render. */
+const MAX_ROWS = 500;
 
 export function formatMarkdownSummary(result: RequeueResult): string {
   const s = result.summary;
+  const acted = result.dryRun ? 'would requeue' : 'requeued';
   const lines = [
-    `## azdo-requeue${result.dryRun ? ' (dry run)' : ''}`,
+    `## azdo-requeue${result.dryRun ? ' (dry run: nothing was requeued)' : ''}`,
     '',
-    `| pull requests | build checks | ${result.dryRun ? 'would requeue' : 'requeued'} | skipped | failed |`,
+    `| pull requests | build checks | ${acted} | skipped | failed |`,
     '| ---: | ---: | ---: | ---: | ---: |',
     `| ${s.pullRequests} | ${s.checks} | ${result.dryRun ? s.wouldRequeue : s.requeued} | ${s.skipped} | ${s.failed} |`,
     '',
   ];
+  const avoided = describeAvoidedBuilds(result.pullRequests);
+  if (avoided !== undefined) lines.push(avoided, '');
   if (result.interrupted)
-    lines.push('> The run was interrupted; what was not reached is listed as interrupted.', '');
-  const rows = [...result.pullRequests].sort((a, b) => weight(a) - weight(b));
-  if (rows.length > 0) {
-    lines.push('| pull request | repository | target | verdict |', '| --- | --- | --- | --- |');
-    for (const verdict of rows) lines.push(formatRow(verdict));
+    lines.push('> The run was interrupted: what it did not reach is listed as skipped.', '');
+  const rows = [...result.pullRequests]
+    .sort((a, b) => weight(a) - weight(b))
+    .flatMap((v) => formatRows(v, result));
+  if (rows.length === 0) {
+    lines.push('No active pull requests in scope.');
+  } else {
+    lines.push(
+      '| pull request | repository → target | check | verdict | reason |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    lines.push(...rows.slice(0, MAX_ROWS));
+    if (rows.length > MAX_ROWS)
+      lines.push('', `… ${rows.length - MAX_ROWS} more rows; the JSON report has them all.`);
   }
-  lines.push('', formatSummary(result));
   return `${lines.join('\n')}\n`;
 }
 
+/** Builds that would have been wasted and were not started: the cheap explanation of why skips are good news. */
+function describeAvoidedBuilds(verdicts: readonly PullRequestVerdict[]): string | undefined {
+  const drafts = verdicts.filter((v) => v.skipReason === 'draft').length;
+  const conflicts = verdicts.filter((v) => v.skipReason === 'conflicts').length;
+  const running = verdicts
+    .flatMap((v) => v.checks)
+    .filter((c) => c.skipReason === 'build-in-progress').length;
+  const parts = [
+    drafts > 0 ? `${drafts} draft pull request${drafts === 1 ? '' : 's'}` : '',
+    conflicts > 0 ? `${conflicts} with merge conflicts` : '',
+    running > 0 ? `${running} check${running === 1 ? '' : 's'} whose build is already queued or running` : '',
+  ].filter((part) => part !== '');
+  if (parts.length === 0) return undefined;
+  return `Builds not started because they could not help: ${parts.join(', ')}.`;
+}
+
 function weight(verdict: PullRequestVerdict): number {
-  if (verdict.error !== undefined) return -1;
-  return Math.min(4, ...verdict.checks.map((check) => ORDER[check.action]));
+  if (verdict.error !== undefined) return ORDER.failed;
+  return Math.min(3, ...verdict.checks.map((check) => ORDER[check.action]));
 }
 
-function formatRow(verdict: PullRequestVerdict): string {
+function formatRows(verdict: PullRequestVerdict, result: RequeueResult): string[] {
   const pr = verdict.pullRequest;
-  const link = `[!${pr.id} ${cell(pr.title)}](${pr.webUrl})`;
-  const target = cell(pr.targetBranch.replace(/^refs\/heads\//, ''));
-  return `| ${link} | ${cell(pr.repository.name)} | ${target} | ${cell(describeVerdict(verdict))} |`;
+  const head = `${link(`!${pr.id} ${pr.title}`, pr.webUrl)} | ${cell(pr.repository.name)} → ${cell(shortRef(pr.targetBranch))}`;
+  if (verdict.error !== undefined) return [`| ${head} | — | ${VERDICT.failed} | ${cell(verdict.error)} |`];
+  if (verdict.checks.length === 0) {
+    const reason = verdict.reason === undefined ? 'no build checks' : cell(verdict.reason);
+    return [`| ${head} | — | ${verdict.reason === undefined ? 'nothing to do' : 'skipped'} | ${reason} |`];
+  }
+  const checks = [...verdict.checks].sort((a, b) => ORDER[a.action] - ORDER[b.action]);
+  return checks.map((check, index) => {
+    const first = index === 0 ? head : ' | ';
+    return `| ${first} | ${cell(check.check.policyName)} | ${formatVerdict(check, pr.project.id, result)} | ${cell(check.reason)} |`;
+  });
 }
 
-function describeVerdict(verdict: PullRequestVerdict): string {
-  if (verdict.error !== undefined) return `failed: ${verdict.error}`;
-  if (verdict.checks.length === 0) return verdict.reason ? `skipped: ${verdict.reason}` : 'no build checks';
-  return verdict.checks
-    .map((check) => {
-      const build = check.newBuildId === undefined ? '' : ` (build ${check.newBuildId})`;
-      return `${check.action} ${check.check.policyName}: ${check.reason}${build}`;
-    })
-    .join('; ');
+function formatVerdict(check: CheckVerdict, projectId: string, result: RequeueResult): string {
+  if (check.newBuildId === undefined) {
+    const code = check.errorCode === undefined ? '' : ` (${cell(check.errorCode)})`;
+    return `${VERDICT[check.action]}${code}`;
+  }
+  // The build results page (reference §9 step 5): {org}/{projectId}/_build/results?buildId={id}.
+  const organization = result.organization.replace(/\/+$/, '');
+  const url = `${organization}/${encodeURIComponent(projectId)}/_build/results?buildId=${check.newBuildId}`;
+  return `${VERDICT[check.action]}: ${link(`build ${check.newBuildId}`, url)}`;
+}
+
+/** A link only to http(s) URLs, with the characters that would end the Markdown link target percent-encoded. */
+function link(text: string, url: string): string {
+  if (!/^https?:\/\//i.test(url)) return cell(text);
+  const target = url.replace(
+    /[\s()<>|[\]`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return `[${cell(text)}](${target})`;
 }
 
 /** Untrusted text inside a table cell: no pipe, no newline, no logging command, no markup injection. */
 function cell(text: string): string {
   return sanitizeUntrustedText(text)
     .replace(/\|/g, '\\|')
-    .replace(/[[\]<>`]/g, (c) => `\\${c}`)
+    .replace(/[[\]<>`*_]/g, (c) => `\\${c}`)
     .replace(/\s+/g, ' ');
+}
+
+function shortRef(ref: string): string {
+  return ref.replace(/^refs\/heads\//, '');
 }

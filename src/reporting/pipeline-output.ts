@@ -1,0 +1,134 @@
+// Publishes a run's result to Azure Pipelines: an issue for every failure and for every skip someone must act on,
+// progress while scanning, and the Markdown summary written to the agent's temp directory and attached to the run.
+// Shared by the task and by the CLI under TF_BUILD=True, so both look the same in the pipeline UI.
+import { join } from 'node:path';
+
+import type { RequeueResult } from '../requeue/model.js';
+import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { formatMarkdownSummary } from './format-markdown.js';
+import { logIssueCommand, setProgressCommand, uploadSummaryCommand } from './logging-commands.js';
+
+export interface PipelineIssue {
+  readonly type: 'warning' | 'error';
+  readonly message: string;
+}
+
+/** Where the output goes: task-lib's own functions in the task, logging-command lines from the CLI. */
+export interface PipelinePublisher {
+  logIssue(issue: PipelineIssue): void;
+  setProgress(percent: number, label: string): void;
+  uploadSummary(path: string): void;
+  writeFile(path: string, content: string): Promise<void>;
+}
+
+/** The agent shows only so many issues per step; the rest are in the summary. */
+const MAX_ISSUES_PER_TYPE = 20;
+
+/**
+ * Errors for failed requeues and unreadable pull requests; warnings for skips that need action (the requeue limit
+ * was reached, the run was interrupted). Drafts, conflicts, manual-only and running builds are normal: no issue.
+ */
+export function collectPipelineIssues(result: RequeueResult): PipelineIssue[] {
+  const errors: string[] = [];
+  let overBudget = 0;
+  let interrupted = 0;
+  for (const verdict of result.pullRequests) {
+    const pr = verdict.pullRequest;
+    const where = `PR ${pr.id} (${pr.repository.name})`;
+    if (verdict.error !== undefined) errors.push(`${where}: could not read its checks: ${verdict.error}`);
+    for (const check of verdict.checks) {
+      const code = check.errorCode === undefined ? '' : ` [${check.errorCode}]`;
+      if (check.action === 'failed')
+        errors.push(`${where} "${check.check.policyName}": requeue failed: ${check.reason}${code}`);
+      if (check.skipReason === 'budget') overBudget += 1;
+      if (check.skipReason === 'interrupted') interrupted += 1;
+    }
+  }
+  const issues: PipelineIssue[] = errors.slice(0, MAX_ISSUES_PER_TYPE).map((message) => error(message));
+  if (errors.length > MAX_ISSUES_PER_TYPE)
+    issues.push(error(`${errors.length - MAX_ISSUES_PER_TYPE} more failures: see the azdo-requeue summary`));
+  if (overBudget > 0)
+    issues.push(
+      warning(
+        `${overBudget} expired build check${overBudget === 1 ? ' was' : 's were'} not requeued because the requeue ` +
+          'limit (maxRequeues / --max-requeues) was reached; the next run picks them up, or raise the limit',
+      ),
+    );
+  if (result.interrupted || interrupted > 0)
+    issues.push(
+      warning(
+        interrupted > 0
+          ? `the run was interrupted: ${interrupted} expired check(s) were selected but not requeued`
+          : 'the run was interrupted before every pull request was read',
+      ),
+    );
+  return issues;
+}
+
+/** The shape of `RequeueOptions.onProgress`, restated so reporting/ depends on the model only. */
+export type ProgressListener = (progress: {
+  readonly phase: 'reading' | 'requeuing';
+  readonly done: number;
+  readonly total: number;
+}) => void;
+
+export interface PublishOptions {
+  /** `AGENT_TEMPDIRECTORY`; without it there is nowhere to write the summary and it is not uploaded. */
+  readonly tempDirectory: string | undefined;
+  /** Unique per run, so two steps in one job do not overwrite each other's summary. */
+  readonly fileName: string;
+}
+
+/** Logs the issues, then writes and uploads the summary; returns the summary's path when one was uploaded. */
+export async function publishToPipeline(
+  result: RequeueResult,
+  publisher: PipelinePublisher,
+  options: PublishOptions,
+): Promise<string | undefined> {
+  for (const issue of collectPipelineIssues(result)) publisher.logIssue(issue);
+  if (options.tempDirectory === undefined || options.tempDirectory === '') return undefined;
+  const path = join(options.tempDirectory, options.fileName);
+  await publisher.writeFile(path, formatMarkdownSummary(result));
+  publisher.uploadSummary(path);
+  return path;
+}
+
+/** `task.setprogress` every `stepPercent` while reading checks, and once when requeuing starts. */
+export function reportProgressTo(
+  publisher: Pick<PipelinePublisher, 'setProgress'>,
+  stepPercent = 5,
+): ProgressListener {
+  let lastPercent = -stepPercent;
+  return ({ phase, done, total }) => {
+    if (phase === 'requeuing') {
+      if (done === 0 && total > 0) publisher.setProgress(100, `Requeuing ${total} expired build checks`);
+      return;
+    }
+    if (total === 0) return;
+    const percent = Math.floor((done / total) * 100);
+    if (percent < lastPercent + stepPercent) return;
+    lastPercent = percent;
+    publisher.setProgress(percent, 'Reading pull request checks');
+  };
+}
+
+/** A publisher that writes logging-command lines built by task-lib's TaskCommand: what the CLI uses. */
+export function commandLinePublisher(
+  writeLine: (line: string) => void,
+  writeFile: (path: string, content: string) => Promise<void>,
+): PipelinePublisher {
+  return {
+    logIssue: (issue) => writeLine(logIssueCommand(issue.type, issue.message)),
+    setProgress: (percent, label) => writeLine(setProgressCommand(percent, label)),
+    uploadSummary: (path) => writeLine(uploadSummaryCommand(path)),
+    writeFile,
+  };
+}
+
+function error(message: string): PipelineIssue {
+  return { type: 'error', message: sanitizeUntrustedText(message) };
+}
+
+function warning(message: string): PipelineIssue {
+  return { type: 'warning', message: sanitizeUntrustedText(message) };
+}

@@ -1,0 +1,78 @@
+// The task's run, the second composition root beside the CLI's run-requeue-command.ts and shaped like it:
+// credential (secrets registered first) → inputs → connectAzureDevOps → runRequeue → log, issues, summary → result.
+import {
+  connectAzureDevOps,
+  formatTextReport,
+  parseOrganizationUrl,
+  runRequeue,
+  type ConnectOptions,
+  type Connection,
+} from '../index.js';
+import { publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
+import { scopeToCiPush } from './ci-push-scope.js';
+import { readTaskCredential } from './read-task-credential.js';
+import { readTaskInputs } from './read-task-inputs.js';
+import type { TaskHost } from './task-host.js';
+import { decideTaskOutcome, describeTaskFailure, type TaskOutcome } from './task-outcome.js';
+
+export type Connect = (options: ConnectOptions) => Connection;
+
+export async function runTask(host: TaskHost, connect: Connect = connectAzureDevOps): Promise<TaskOutcome> {
+  const outcome = await runOrDescribeFailure(host, connect);
+  host.complete(outcome);
+  return outcome;
+}
+
+async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<TaskOutcome> {
+  try {
+    // Inputs carry no secret; the credential comes next and registers its forms with the masker before any
+    // output could carry them and before the first request (checklist B1).
+    const inputs = readTaskInputs(host, host.env);
+    const organization = parseOrganizationUrl(inputs.organization);
+    const { credential, warnings } = await readTaskCredential(
+      { ...inputs, organizationOrigin: organization.origin },
+      host,
+      host.env,
+    );
+    for (const message of warnings) host.publisher.logIssue({ type: 'warning', message });
+    const scope = scopeToCiPush(inputs, host.env);
+    if (scope.note !== undefined) host.log(scope.note);
+    const who =
+      credential.kind === 'job-token'
+        ? 'the job token (System.AccessToken, from the SystemVssConnection endpoint)'
+        : `${credential.kind} (${credential.source})`;
+    host.log(`azdo-requeue task ${host.version}: ${organization.url}, authenticating with ${who}`);
+
+    const connection = connect({
+      organization,
+      authorize: () => credential.authorize(),
+      clock: host.clock,
+      userAgent: `azdo-requeue-task/${host.version}`,
+    });
+    const result = await runRequeue(
+      {
+        organization: organization.url,
+        scope: {
+          projects: inputs.projects,
+          allProjects: inputs.allProjects,
+          repositories: scope.repositories,
+        },
+        targetBranches: scope.targetBranches,
+        rules: inputs.rules,
+        ...(inputs.maxRequeues === undefined ? {} : { maxRequeues: inputs.maxRequeues }),
+        dryRun: inputs.dryRun,
+        ...(host.stopSignal ? { stopSignal: host.stopSignal } : {}),
+        onProgress: reportProgressTo(host.publisher),
+      },
+      connection.api,
+    );
+    host.log(formatTextReport(result));
+    await publishToPipeline(result, host.publisher, {
+      tempDirectory: host.env['AGENT_TEMPDIRECTORY'],
+      fileName: `azdo-requeue-summary-${host.clock.now()}.md`,
+    });
+    return decideTaskOutcome(result);
+  } catch (error) {
+    return describeTaskFailure(error);
+  }
+}

@@ -1,0 +1,95 @@
+// The task's result: Succeeded when no requeue failed (skips for drafts, conflicts, manual policies are normal),
+// Failed with the reason and the fix when a requeue, a read or the authentication failed (issue #6, deliverable 1).
+// Fixes grant the build identity what it lacks; they never advise turning a protection off (checklist D4).
+import { ApiFailure, CredentialError, OrganizationUrlError, type RequeueResult } from '../index.js';
+import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { TaskInputError } from './read-task-inputs.js';
+
+export interface TaskOutcome {
+  readonly result: 'Succeeded' | 'Failed';
+  readonly message: string;
+}
+
+const TROUBLESHOOTING = 'See docs/pipelines.md, "Troubleshooting".';
+
+export function decideTaskOutcome(result: RequeueResult): TaskOutcome {
+  const s = result.summary;
+  if (result.authFailure) {
+    const code = firstFailureCode(result);
+    const hint = hintFor(code ?? '');
+    return failed(`a requeue was refused (${code ?? 'authorization'})${hint ? `: ${hint}` : ''}`);
+  }
+  if (s.failed > 0) {
+    return failed(
+      `${s.failed} requeue(s) or read(s) failed; the errors above and the summary tab say which and why`,
+    );
+  }
+  const acted = result.dryRun ? `would requeue ${s.wouldRequeue}` : `requeued ${s.requeued}`;
+  return {
+    result: 'Succeeded',
+    message: `${acted} of ${s.checks} build checks in ${s.pullRequests} pull requests; ${s.skipped} skipped`,
+  };
+}
+
+/** One clear sentence for an error that ended the run, with the fix when one is known. */
+export function describeTaskFailure(error: unknown): TaskOutcome {
+  if (error instanceof TaskInputError || error instanceof OrganizationUrlError) {
+    return failed(`invalid input: ${error.message}`);
+  }
+  if (error instanceof CredentialError) return failed(`authentication failed: ${error.message}`);
+  if (error instanceof ApiFailure) {
+    const hint = hintFor(error.code);
+    const what = error.kind === 'auth' ? 'authentication failed' : 'Azure DevOps refused the request';
+    return failed(`${what}: ${error.message}${hint ? `. ${hint}` : ''}`);
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return failed(`internal error: ${message}`);
+}
+
+/** The fix for a failure code, for the build service identity the job token stands for (reference §8). */
+export function hintFor(code: string): string {
+  if (code === 'TF401027') {
+    return (
+      'grant the build service identity ("{Project} Build Service ({org})" or "Project Collection Build Service ' +
+      '({org})") "Contribute to pull requests" on the repository (Project settings > Repositories > Security). ' +
+      TROUBLESHOOTING
+    );
+  }
+  if (code === 'HTTP 401' || code === 'HTTP 203') {
+    return (
+      'the job token was not accepted: it may have expired (a long job), or the organization input names another ' +
+      `organization than the one running the pipeline. ${TROUBLESHOOTING}`
+    );
+  }
+  if (code === 'TF401019' || code === 'HTTP 404') {
+    return (
+      'the repository is not visible to the job token. With "Limit job authorization scope to referenced Azure ' +
+      'DevOps repositories" on, reference it in the pipeline (resources.repositories and a checkout, or uses:) ' +
+      `instead of turning the setting off. ${TROUBLESHOOTING}`
+    );
+  }
+  if (code === 'TF215106') {
+    // "Access denied. … needs Queue builds permissions for build pipeline …": the requeue queues a build.
+    return (
+      'grant the build service identity "Queue builds" on the pipeline that the build policy runs ' +
+      `(Pipelines > the pipeline > Manage security). ${TROUBLESHOOTING}`
+    );
+  }
+  if (code === 'HTTP 403' || code.startsWith('TF')) {
+    return `the build service identity lacks a permission; grant it rather than widening the job's scope. ${TROUBLESHOOTING}`;
+  }
+  return '';
+}
+
+function firstFailureCode(result: RequeueResult): string | undefined {
+  for (const verdict of result.pullRequests) {
+    for (const check of verdict.checks) {
+      if (check.action === 'failed' && check.errorCode !== undefined) return check.errorCode;
+    }
+  }
+  return undefined;
+}
+
+function failed(message: string): TaskOutcome {
+  return { result: 'Failed', message: sanitizeUntrustedText(message) };
+}
