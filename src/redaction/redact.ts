@@ -8,20 +8,24 @@ export const REDACTED = 'REDACTED';
 
 const MASK = '***';
 
-/** `Authorization: Bearer x`, `"authorization":"Basic x"`, `authorization=Bearer x`: keep the scheme. */
+/**
+ * `Authorization: Bearer x`, `"authorization":"Basic x"`, `authorization=Bearer x`, also with escaped
+ * quotes (JSON inside JSON); the scheme is kept. The credential must be 8+ token68 characters, so
+ * prose such as "authorization: Basic support" survives.
+ */
 const AUTHORIZATION_VALUE =
-  /((?:proxy-)?authorization["']?\s*[:=]\s*["']?\s*)(bearer|basic|token|negotiate|ntlm)(\s+)[^\s"',;}\]]+/gi;
+  /((?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?\s*)(bearer|basic)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi;
 /** A JWT (three segments) or JWE (five): base64url JSON header `{"` → `eyJ`. */
-const JWT = /eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){1,4}/g;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){0,3}/g;
 /** Legacy Azure DevOps PAT: 52 characters of lower-case base32. */
 const LEGACY_ADO_PAT = /(?<![A-Za-z0-9+/])[a-z2-7]{52}(?![A-Za-z0-9+/])/g;
 /** Current Azure DevOps PAT: 84 characters with the `AZDO` signature at offset 76. */
 const ADO_PAT = /(?<![A-Za-z0-9+/])[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9+/])/g;
 /** `scheme://user:password@` — the password part (agent UrlSecretPattern). */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*:)([^\s@/?#]+)(@)/gi;
-/** Query parameters that conventionally carry credentials (SAS `sig`, OAuth tokens). */
+/** Query parameters that conventionally carry credentials (SAS `sig`, OAuth tokens), unless already REDACTED. */
 const TOKEN_QUERY_PARAMETER =
-  /([?&;](?:sig|signature|access_token|id_token|refresh_token|token|code|client_secret|password|pwd)=)[^&\s#"']+/gi;
+  /([?&;](?:sig|signature|access_token|id_token|refresh_token|token|code|client_secret|password|pwd)=)(?!REDACTED(?:[&\s#"']|$))[^&\s#"']+/gi;
 
 /** Replaces every credential-shaped substring of `text` with `***`. */
 export function redactText(text: string): string {
