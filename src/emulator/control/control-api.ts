@@ -1,0 +1,85 @@
+// The typed control surface (emu.control): the same operations as the HTTP control API under /_emulator/.
+import { completeBuild, settleActiveBuilds } from '../engine/build-lifecycle.js';
+import { pushBranch, type PushRequest, type PushResult } from '../engine/push-branch.js';
+import type { FaultSettings } from '../faults/fault-types.js';
+import type { BuildResult } from '../model/entities.js';
+import { resetRuntime, type EmulatorRuntime, type RequeueRecord } from '../server/emulator-runtime.js';
+import type { RequestLogEntry, RetryAfterWindow } from '../server/request-log.js';
+import { formatDate } from '../wire/wire-format.js';
+import { buildsSnapshot, stateSnapshot, type BuildSnapshot, type EmulatorState } from './state-snapshot.js';
+
+export interface CompleteBuildsRequest {
+  /** One build; omit and set `all` to complete every queued or running build. */
+  buildId?: number;
+  all?: boolean;
+  /** @default "succeeded" */
+  result?: BuildResult;
+}
+
+export interface EmulatorControl {
+  /** Projects, repositories, policies, PRs, evaluations (status, isExpired) and builds, as of the emulator's now. */
+  state(): EmulatorState;
+  /** Logged requests with `seq > since`. */
+  requestLog(since?: number): RequestLogEntry[];
+  /** Every re-queue performed (one record per PATCH that succeeded). */
+  requeues(): RequeueRecord[];
+  /** Every Retry-After issued, with its window. */
+  retryAfterWindows(): RetryAfterWindow[];
+  /** A push to a branch: expires the build checks of PRs targeting it per their policy (§3.5). */
+  push(request: PushRequest): PushResult;
+  /** Back to the scenario's start (tokens are kept). */
+  reset(): void;
+  /** Replaces all fault settings (counters restart). */
+  setFaults(faults: FaultSettings): void;
+  faults(): FaultSettings;
+  builds(): BuildSnapshot[];
+  /** Completes queued/running builds now; returns their ids. */
+  completeBuilds(request: CompleteBuildsRequest): { completed: number[] };
+  /** Moves the emulator clock forward (expiry after N hours, build progress); returns the new now. */
+  advanceClock(minutes: number): { now: string };
+  now(): string;
+  /** Latency added before every REST answer. */
+  setLatency(ms: number): void;
+}
+
+function completeBuilds(runtime: EmulatorRuntime, request: CompleteBuildsRequest): { completed: number[] } {
+  const store = runtime.store;
+  const nowMs = runtime.clock.nowMs();
+  settleActiveBuilds(store, nowMs);
+  let targets;
+  if (request.buildId !== undefined) {
+    const build = store.buildsById.get(request.buildId);
+    if (build === undefined) throw new Error(`unknown build ${request.buildId}`);
+    targets = [build];
+  } else if (request.all === true) {
+    targets = [...store.activeBuilds];
+  } else {
+    throw new Error('give buildId or all: true');
+  }
+  const completed = targets.filter((build) => build.status !== 'completed');
+  for (const build of completed) {
+    completeBuild(store, build, request.result ?? 'succeeded', nowMs);
+  }
+  return { completed: completed.map((build) => build.id) };
+}
+
+export function createControl(runtime: EmulatorRuntime): EmulatorControl {
+  return {
+    state: () => stateSnapshot(runtime),
+    requestLog: (since) => runtime.log.since(since),
+    requeues: () => [...runtime.requeues],
+    retryAfterWindows: () => runtime.faults.windows(),
+    push: (request) => pushBranch(runtime.store, request, runtime.clock.nowMs()),
+    reset: () => resetRuntime(runtime),
+    setFaults: (faults) => runtime.faults.set(faults),
+    faults: () => runtime.faults.settings,
+    builds: () => buildsSnapshot(runtime),
+    completeBuilds: (request) => completeBuilds(runtime, request),
+    advanceClock: (minutes) => ({ now: formatDate(runtime.clock.advanceMinutes(minutes)) }),
+    now: () => formatDate(runtime.clock.nowMs()),
+    setLatency: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('latency must be a non-negative number of ms');
+      runtime.latencyMs = ms;
+    },
+  };
+}

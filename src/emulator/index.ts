@@ -1,0 +1,38 @@
+// The emulator's public API: start it in-process, drive it through `control`, describe scenarios.
+export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './start-emulator.js';
+export { runEmulatorCommand, type EmulatorCommandIo } from './cli.js';
+export { generateScenario } from './scenario/generate-scenario.js';
+export { DEMO_SCENARIO } from './scenario/demo-scenario.js';
+export { loadScenario, type ScenarioInput } from './scenario/load-scenario.js';
+export type {
+  CheckState,
+  Expiration,
+  GenerateOptions,
+  Scenario,
+  ScenarioBranch,
+  ScenarioBuilds,
+  ScenarioDenial,
+  ScenarioIdentity,
+  ScenarioPolicy,
+  ScenarioPolicyType,
+  ScenarioProject,
+  ScenarioProjectPolicy,
+  ScenarioPullRequest,
+  ScenarioRepository,
+  ScenarioReviewer,
+} from './scenario/scenario-types.js';
+export type { CompleteBuildsRequest, EmulatorControl } from './control/control-api.js';
+export type { BuildSnapshot, EmulatorState } from './control/state-snapshot.js';
+export type { PushRequest, PushResult } from './engine/push-branch.js';
+export type {
+  FaultSettings,
+  RateLimitHeaderSettings,
+  RequestFault,
+  RequestFaultKind,
+  RequestMatch,
+  RetryAfterOn200Settings,
+  ThrottleSettings,
+} from './faults/fault-types.js';
+export type { EmulatorTokens } from './identity/tokens.js';
+export type { RequeueRecord } from './server/emulator-runtime.js';
+export type { RequestLogEntry, RetryAfterWindow } from './server/request-log.js';

@@ -1,0 +1,44 @@
+// Seeded pseudo-random numbers, so a scenario's ids, commits and fractions are reproducible from its seed.
+
+/** A deterministic random source (mulberry32); never used for credentials (see identity/tokens.ts). */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, maxExclusive). */
+  int(maxExclusive: number): number;
+  /** A lowercase version-4-shaped GUID, as the service writes ids (§2.3: GUIDs lowercase). */
+  guid(): string;
+  /** A 40-hex-digit commit id. */
+  sha(): string;
+}
+
+const HEX = '0123456789abcdef';
+
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  function next(): number {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  function hex(length: number): string {
+    let out = '';
+    while (out.length < length) {
+      // 8 hex digits per draw keeps generation of 10,000 pull requests well under a millisecond each.
+      out += (Math.floor(next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    }
+    return out.slice(0, length);
+  }
+  return {
+    next,
+    int: (maxExclusive) => Math.floor(next() * maxExclusive),
+    guid: () => {
+      const h = hex(32);
+      const variant = HEX[8 + (parseInt(h[16] ?? '0', 16) & 3)] ?? '8';
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    },
+    sha: () => hex(40),
+  };
+}

@@ -1,0 +1,89 @@
+// Builds (location 0cd358e1): get by id, and list per definition and status for capacity checks (§3.6).
+import { settleBuild } from '../engine/build-lifecycle.js';
+import type { BuildEntity } from '../model/entities.js';
+import { serviceErrors } from '../server/service-errors.js';
+import { buildJson } from '../wire/build-json.js';
+import { toCollection } from '../wire/wire-format.js';
+import { requireProject } from './resolve-scope.js';
+import type { Route, RouteContext, RouteResult } from './route-types.js';
+
+const BUILDS = '0cd358e1-9217-4d94-8269-1c1ee6f93dcf';
+const STATUSES = new Set(['notstarted', 'inprogress', 'completed', 'cancelling', 'postponed', 'none', 'all']);
+const DEFAULT_BUILD_PAGE = 1000;
+
+function csv(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function candidateBuilds(
+  ctx: RouteContext,
+  projectId: string,
+  definitions: number[],
+  onlyActive: boolean,
+): BuildEntity[] {
+  const store = ctx.store;
+  if (onlyActive) {
+    // Capacity checks ask for queued/running builds: the active set avoids walking every finished build.
+    return [...store.activeBuilds].filter(
+      (build) =>
+        build.project.id === projectId &&
+        (definitions.length === 0 || definitions.includes(build.definitionId)),
+    );
+  }
+  if (definitions.length > 0) {
+    return definitions.flatMap((id) => store.buildsByDefinition.get(`${projectId}|${id}`) ?? []);
+  }
+  return [...store.buildsById.values()].filter((build) => build.project.id === projectId);
+}
+
+/** `definitions=1,2&statusFilter=inProgress,notStarted&$top=` (+ reasonFilter, branchName), newest first. */
+function listBuilds(ctx: RouteContext): RouteResult {
+  const project = requireProject(ctx);
+  const query = ctx.url.query;
+  const definitions = csv(query.get('definitions')).map((text) => {
+    if (!/^\d+$/.test(text)) throw serviceErrors.invalidArgument('definitions', text);
+    return Number(text);
+  });
+  const statuses = csv(query.get('statusfilter')).map((status) => status.toLowerCase());
+  for (const status of statuses) {
+    if (!STATUSES.has(status)) throw serviceErrors.invalidArgument('statusFilter', status);
+  }
+  const wantAll = statuses.length === 0 || statuses.includes('all');
+  const onlyActive = !wantAll && statuses.every((s) => s === 'notstarted' || s === 'inprogress');
+  const reason = query.get('reasonfilter')?.toLowerCase();
+  const branch = query.get('branchname')?.toLowerCase();
+  const matching = candidateBuilds(ctx, project.id, definitions, onlyActive).filter((build) => {
+    settleBuild(ctx.store, build, ctx.nowMs);
+    if (!wantAll && !statuses.includes(build.status.toLowerCase())) return false;
+    if (reason !== undefined && reason !== '' && reason !== 'all' && reason !== 'pullrequest') return false;
+    return branch === undefined || branch === '' || `refs/pull/${build.pullRequest.id}/merge` === branch;
+  });
+  matching.sort((a, b) => b.id - a.id);
+  const start = Number(query.get('continuationtoken') ?? '0') || 0;
+  const topText = query.get('$top');
+  const top = topText === undefined || Number(topText) < 1 ? DEFAULT_BUILD_PAGE : Number(topText);
+  const page = matching.slice(start, start + top);
+  const headers: Record<string, string> = {};
+  if (start + page.length < matching.length) headers['x-ms-continuationtoken'] = String(start + page.length);
+  return { body: toCollection(page.map((build) => buildJson(ctx.orgUrl, build))), headers };
+}
+
+export const BUILD_ROUTES: Route[] = [
+  { method: 'GET', template: '{project}/_apis/build/builds', locationId: BUILDS, handle: listBuilds },
+  {
+    method: 'GET',
+    template: '{project}/_apis/build/builds/{buildId}',
+    locationId: BUILDS,
+    handle: (ctx) => {
+      const project = requireProject(ctx);
+      const id = ctx.params.get('buildId') ?? '';
+      const build = ctx.store.buildsById.get(Number(id));
+      if (build === undefined || build.project !== project) throw serviceErrors.buildNotFound(id);
+      settleBuild(ctx.store, build, ctx.nowMs);
+      return { body: buildJson(ctx.orgUrl, build) };
+    },
+  },
+];

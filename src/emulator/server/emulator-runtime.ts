@@ -1,0 +1,76 @@
+// The live emulator: the store built from the scenario plus clock, tokens, logs and faults; reset rebuilds it.
+import { FaultState } from '../faults/fault-state.js';
+import { generateTokens, type EmulatorTokens } from '../identity/tokens.js';
+import { createEmulatorClock, type EmulatorClock } from '../model/emulator-clock.js';
+import type { Store } from '../model/store.js';
+import { buildStore } from '../scenario/build-store.js';
+import type { Scenario } from '../scenario/scenario-types.js';
+import { RequestLog } from './request-log.js';
+
+/** One re-queue the emulator performed, so tests can assert "each expected check requeued exactly once". */
+export interface RequeueRecord {
+  /** Emulator-clock time (epoch ms) and its ISO form. */
+  timeMs: number;
+  time: string;
+  evaluationId: string;
+  pullRequestId: number;
+  projectId: string;
+  configurationId: number;
+  token: 'job' | 'pat';
+  identity: string;
+  previousBuildId: number | null;
+  newBuildId: number | null;
+  /** The previous build was queued or running and got cancelled: a wasted build. */
+  cancelledBuild: boolean;
+  cancelledBuildId: number | null;
+}
+
+export interface EmulatorRuntime {
+  readonly scenario: Scenario;
+  store: Store;
+  readonly clock: EmulatorClock;
+  readonly tokens: EmulatorTokens;
+  /** `http://host:port`, set once listening. */
+  origin: string;
+  readonly log: RequestLog;
+  requeues: RequeueRecord[];
+  readonly faults: FaultState;
+  latencyMs: number;
+  readonly initialLatencyMs: number;
+}
+
+export function orgUrlOf(runtime: EmulatorRuntime): string {
+  return `${runtime.origin}/${runtime.store.organization}`;
+}
+
+export function createRuntime(
+  scenario: Scenario,
+  options: { latencyMs?: number; tokens?: Partial<EmulatorTokens> },
+): EmulatorRuntime {
+  const clock = createEmulatorClock();
+  const store = buildStore(scenario, clock.nowMs());
+  const latencyMs = options.latencyMs ?? scenario.latencyMs ?? 0;
+  return {
+    scenario,
+    store,
+    clock,
+    tokens: generateTokens(store.collectionId, store.identities.job.id, Date.now(), options.tokens),
+    origin: '',
+    log: new RequestLog(),
+    requeues: [],
+    faults: new FaultState(scenario.faults ?? {}),
+    latencyMs,
+    initialLatencyMs: latencyMs,
+  };
+}
+
+/** Back to the scenario's start: same tokens, fresh store, clock, logs, faults and latency. */
+export function resetRuntime(runtime: EmulatorRuntime): void {
+  runtime.clock.reset();
+  runtime.store = buildStore(runtime.scenario, runtime.clock.nowMs());
+  runtime.log.clear();
+  runtime.requeues = [];
+  runtime.faults.set(runtime.scenario.faults ?? {});
+  runtime.faults.clearWindows();
+  runtime.latencyMs = runtime.initialLatencyMs;
+}
