@@ -1,62 +1,158 @@
-import { randomBytes } from 'node:crypto';
-
 import { describe, expect, it } from 'vitest';
 
+import { makeJwt, makeLegacyPat, makeNewPat, makeOpaqueToken } from '../../test/support/canary.js';
 import { classifyToken } from './classify-token.js';
-import { readJwtExpiry } from './jwt-expiry.js';
-import { resolveCredential } from './resolve-credential.js';
+import type { TokenCredentialLike } from './refreshing-token.js';
+import { resolveCredential, type AuthMode, type CredentialSources } from './resolve-credential.js';
+import { PAT_WARNING } from './static-credential.js';
 
-// Canaries are made at run time so no token-shaped literal sits in the repository.
-const base32 = 'abcdefghijklmnopqrstuvwxyz234567';
-const legacyPat = (): string => Array.from(randomBytes(52), (b) => base32[b % 32]).join('');
-const alnum = (n: number): string =>
-  randomBytes(n * 2)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, n);
-const newPat = (): string => `${alnum(76)}AZDO${alnum(4)}`;
-const jwt = (payload: object): string =>
-  ['{"alg":"none"}', JSON.stringify(payload), 'sig']
-    .map((part) => Buffer.from(part).toString('base64url'))
-    .join('.');
+const basic = (token: string): string => `Basic ${Buffer.from(`:${token}`).toString('base64')}`;
+const workloadEnv = {
+  AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/token',
+  AZURE_CLIENT_ID: '00000000-0000-4000-8000-00000000000c',
+  AZURE_TENANT_ID: 'contoso.onmicrosoft.com',
+};
+/** A fake Entra credential: no @azure/identity, no network. */
+function fakeEntra(token: string): NonNullable<CredentialSources['entra']> {
+  const credential: TokenCredentialLike = {
+    getToken: () => Promise.resolve({ token, expiresOnTimestamp: 1_000 + 3_600_000 }),
+  };
+  return { createTokenCredential: () => credential };
+}
 
 describe('classifyToken', () => {
-  it('tells legacy PATs, new PATs, JWTs and opaque tokens apart', () => {
-    expect(classifyToken(legacyPat())).toBe('pat');
-    expect(classifyToken(newPat())).toBe('pat');
-    expect(classifyToken(jwt({ exp: 1 }))).toBe('jwt');
-    expect(classifyToken(alnum(40))).toBe('opaque');
+  it('tells legacy PATs, new PATs, JWTs and opaque tokens apart (checklist A6)', () => {
+    expect(classifyToken(makeLegacyPat())).toBe('pat');
+    expect(classifyToken(makeNewPat())).toBe('pat');
+    expect(classifyToken(makeJwt())).toBe('jwt');
+    expect(classifyToken(makeOpaqueToken(40))).toBe('opaque');
   });
 });
 
-describe('resolveCredential', () => {
-  it('prefers the job token and sends it as Bearer', async () => {
-    const token = jwt({ exp: 2_000_000_000 });
+describe('resolveCredential precedence (checklist A5)', () => {
+  const jwt = makeJwt();
+  const pat = makeLegacyPat();
+  const entraToken = makeJwt({ aud: 'entra' });
+  // [mode, job token?, Entra configured?, PAT?] → the credential kind, or the error
+  const cases: [AuthMode, boolean, boolean, boolean, string][] = [
+    ['auto', true, true, true, 'job-token'],
+    ['auto', true, false, true, 'job-token'],
+    ['auto', false, true, true, 'entra'],
+    ['auto', false, false, true, 'pat'],
+    ['auto', false, false, false, 'error: no credential found'],
+    ['job-token', false, true, true, 'error: --auth job-token'],
+    ['job-token', true, true, true, 'job-token'],
+    ['entra', true, true, true, 'entra'],
+    // --auth entra with nothing configured falls to the Azure CLI's login (faked here by createTokenCredential)
+    ['entra', true, false, true, 'entra'],
+    ['pat', true, true, true, 'pat'],
+    ['pat', true, true, false, 'error: --auth pat'],
+  ];
+  it.each(cases)(
+    '%s with job token %s, Entra %s, PAT %s → %s',
+    async (mode, hasJob, hasEntra, hasPat, expected) => {
+      const sources: CredentialSources = {
+        ...(hasJob ? { jobToken: jwt } : {}),
+        ...(hasPat ? { pat } : {}),
+        env: hasEntra ? workloadEnv : {},
+        clock: { now: () => 1_000 },
+        entra: fakeEntra(entraToken),
+      };
 
-    const resolved = await resolveCredential('auto', { jobToken: token, pat: legacyPat() });
+      const outcome = resolveCredential(mode, sources);
 
-    expect(resolved.credential.kind).toBe('job-token');
+      if (expected.startsWith('error: ')) {
+        await expect(outcome).rejects.toThrow(expected.slice('error: '.length));
+      } else {
+        expect((await outcome).credential.kind).toBe(expected);
+      }
+    },
+  );
+
+  it('says why, and mentions Entra when the job token wins over it', async () => {
+    const resolved = await resolveCredential('auto', { jobToken: jwt, env: workloadEnv });
+
+    expect(resolved.why).toMatch(/^SYSTEM_ACCESSTOKEN is set .*workload-identity.*--auth entra/);
+  });
+});
+
+describe('resolveCredential schemes (checklist A6)', () => {
+  it('sends the job token as Bearer with no warning', async () => {
+    const token = makeJwt();
+
+    const resolved = await resolveCredential('auto', { jobToken: token });
+
     expect(await resolved.credential.authorize()).toBe(`Bearer ${token}`);
+    expect(resolved.credential).toMatchObject({ scheme: 'Bearer', tokenShape: 'jwt', secrets: [token] });
     expect(resolved.warnings).toEqual([]);
   });
 
-  it('falls back to a PAT as Basic with a warning that recommends the job token', async () => {
-    const pat = legacyPat();
+  it('sends a PAT as Basic with exactly one warning, and lists every header form as a secret', async () => {
+    const pat = makeLegacyPat();
 
     const resolved = await resolveCredential('auto', { pat });
 
-    expect(await resolved.credential.authorize()).toBe(`Basic ${Buffer.from(`:${pat}`).toString('base64')}`);
-    expect(resolved.warnings[0]).toMatch(/prefer the pipeline job token/);
-    expect(resolved.credential.secrets).toContain(Buffer.from(`:${pat}`).toString('base64'));
+    expect(await resolved.credential.authorize()).toBe(basic(pat));
+    expect(resolved.warnings).toEqual([PAT_WARNING]);
+    expect(resolved.credential.secrets).toEqual([
+      pat,
+      Buffer.from(`:${pat}`).toString('base64'),
+      Buffer.from(`PAT:${pat}`).toString('base64'),
+    ]);
   });
 
-  it('never sends a PAT as Bearer, even from SYSTEM_ACCESSTOKEN', async () => {
-    const resolved = await resolveCredential('job-token', { jobToken: newPat() });
+  it('keeps the PAT warning text stable', () => {
+    expect(PAT_WARNING).toMatchInlineSnapshot(
+      `"using a personal access token: prefer the pipeline job token (SYSTEM_ACCESSTOKEN) or Microsoft Entra ID; a PAT is long-lived and leaks are costly. If you must, use an organization-scoped PAT with the least scopes (Code: Read & write) and the shortest expiry (https://learn.microsoft.com/azure/devops/integrate/get-started/authentication/entra)"`,
+    );
+  });
 
-    expect(await resolved.credential.authorize()).toMatch(/^Basic /);
+  it.each([
+    ['a new PAT', makeNewPat()],
+    ['a legacy PAT', makeLegacyPat()],
+  ])('never sends %s as Bearer, even from SYSTEM_ACCESSTOKEN', async (_name, pat) => {
+    const resolved = await resolveCredential('job-token', { jobToken: pat });
+
+    expect(await resolved.credential.authorize()).toBe(basic(pat));
     expect(resolved.warnings[0]).toMatch(/holds a personal access token/);
   });
 
+  it('never sends a JWT as Basic, even from AZURE_DEVOPS_EXT_PAT', async () => {
+    const token = makeJwt();
+
+    const resolved = await resolveCredential('pat', { pat: token });
+
+    expect(await resolved.credential.authorize()).toBe(`Bearer ${token}`);
+    expect(resolved.warnings[0]).toMatch(/holds a JWT/);
+  });
+
+  it('sends Entra tokens as Bearer and announces each before use', async () => {
+    const token = makeJwt({ aud: 'entra' });
+    const announced: string[] = [];
+
+    const resolved = await resolveCredential('entra', {
+      env: workloadEnv,
+      clock: { now: () => 1_000 },
+      onSecret: (secret) => announced.push(secret),
+      entra: fakeEntra(token),
+    });
+
+    expect(announced).toEqual([token]);
+    expect(await resolved.credential.authorize()).toBe(`Bearer ${token}`);
+    expect(resolved.credential.expiresAt()).toBe(1_000 + 3_600_000);
+  });
+
+  it('announces the static secrets too', async () => {
+    const pat = makeLegacyPat();
+    const announced: string[] = [];
+
+    await resolveCredential('pat', { pat, onSecret: (secret) => announced.push(secret) });
+
+    expect(announced).toHaveLength(3);
+  });
+});
+
+describe('resolveCredential input (checklist A4)', () => {
   it('explains exactly how to map the job token when there is no credential', async () => {
     await expect(resolveCredential('auto', {})).rejects.toThrow(
       /SYSTEM_ACCESSTOKEN: \$\(System\.AccessToken\)/,
@@ -64,30 +160,32 @@ describe('resolveCredential', () => {
     await expect(resolveCredential('auto', {})).rejects.toThrow(/Allow scripts to access the OAuth token/);
   });
 
-  it('refuses a multi-line token', async () => {
-    await expect(resolveCredential('auto', { jobToken: `${alnum(20)}\n${alnum(20)}` })).rejects.toThrow(
-      /several lines/,
-    );
-  });
+  it.each([
+    ['a trailing newline', (t: string) => `${t}\n`],
+    ['a trailing CR LF', (t: string) => `${t}\r\n`],
+    ['surrounding spaces', (t: string) => ` ${t} `],
+  ])('trims %s', async (_name, decorate) => {
+    const token = makeJwt();
 
-  it('trims surrounding whitespace from a token', async () => {
-    const token = jwt({ exp: 1 });
-
-    const resolved = await resolveCredential('auto', { jobToken: `  ${token}\r\n` });
+    const resolved = await resolveCredential('auto', { jobToken: decorate(token) });
 
     expect(await resolved.credential.authorize()).toBe(`Bearer ${token}`);
   });
-});
 
-describe('readJwtExpiry', () => {
   it.each([
-    [jwt({ exp: 1_900_000_000 }), 1_900_000_000_000],
-    [jwt({ exp: 'soon' }), undefined],
-    [jwt({ exp: 1e15 }), undefined],
-    ['a.b.c.d.e', undefined],
-    ['opaque-token', undefined],
-    ['eyJ.!!!.x', undefined],
-  ])('reads %s as %s', (token, expected) => {
-    expect(readJwtExpiry(token)).toBe(expected);
+    ['several lines', `${makeOpaqueToken(20)}\n${makeOpaqueToken(20)}`],
+    ['inner whitespace', `${makeOpaqueToken(20)} ${makeOpaqueToken(20)}`],
+  ])('refuses a token with %s', async (_name, token) => {
+    await expect(resolveCredential('auto', { jobToken: token })).rejects.toThrow(
+      /whitespace or several lines/,
+    );
+  });
+
+  it('does not let a malformed job token block --auth pat', async () => {
+    const pat = makeLegacyPat();
+
+    const resolved = await resolveCredential('pat', { jobToken: 'a\nb', pat });
+
+    expect(resolved.credential.kind).toBe('pat');
   });
 });

@@ -1,19 +1,35 @@
-// The credential chain: the job token first (what a pipeline gives), then a PAT as a warned fallback.
-// Tokens come only from the environment or stdin, never from argv (security checklist A1, A5).
-import { classifyToken, CredentialError, normalizeToken } from './classify-token.js';
-import { basicHeader, bearerHeader, type Credential } from './credential.js';
-import { readJwtExpiry } from './jwt-expiry.js';
+// The credential chain, `--auth auto|job-token|entra|pat`. In auto: the job token (what a pipeline gives) →
+// Microsoft Entra ID when the environment configures it → a PAT as a warned fallback
+// (docs/decisions/0007-credential-chain.md). Tokens come only from the environment or stdin, never from argv
+// (checklist A1, A5).
+import { systemClock, type Clock } from '../util/clock.js';
+import { CredentialError, normalizeToken } from './classify-token.js';
+import type { Credential } from './credential.js';
+import { detectEntraConfig } from './entra-config.js';
+import { createEntraCredential, type EntraDependencies } from './entra-credential.js';
+import { credentialFromToken } from './static-credential.js';
 
 export type AuthMode = 'auto' | 'job-token' | 'entra' | 'pat';
 
 export interface CredentialSources {
-  /** `SYSTEM_ACCESSTOKEN`: the job's OAuth token, mapped into the step's env. */
+  /** `SYSTEM_ACCESSTOKEN`: the job's OAuth token, mapped into the step's env (or the task's endpoint). */
   readonly jobToken?: string | undefined;
   /** `AZURE_DEVOPS_EXT_PAT` (the variable az devops reads), or a PAT read from stdin. */
   readonly pat?: string | undefined;
   readonly patSource?: string;
   /** The rest of the environment: Microsoft Entra ID settings (AZURE_*, SYSTEM_OIDCREQUESTURI, …). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `https://dev.azure.com`: the OIDC request URI must be on Azure DevOps or this origin (checklist C2). */
+  readonly organizationOrigin?: string | undefined;
+  /** `--managed-identity`: ask IMDS for a managed identity token without an endpoint variable. */
+  readonly managedIdentity?: boolean;
+  /**
+   * Receives every secret as soon as it is known — Entra tokens on receipt, before their first use — so the
+   * caller masks it (and registers it with the agent) before any output could carry it (checklist B1).
+   */
+  readonly onSecret?: (secret: string) => void;
+  readonly clock?: Pick<Clock, 'now'>;
+  readonly entra?: EntraDependencies;
 }
 
 export interface ResolvedCredential {
@@ -28,70 +44,91 @@ export const MISSING_TOKEN_FIX = [
   '  YAML:    env:',
   '             SYSTEM_ACCESSTOKEN: $(System.AccessToken)',
   '  classic: enable "Allow scripts to access the OAuth token" on the agent job.',
-  'Outside a pipeline, set AZURE_DEVOPS_EXT_PAT (a short-lived, minimally scoped PAT) or use --pat-stdin.',
+  'Outside a pipeline, use Microsoft Entra ID (--auth entra: a service connection, workload or managed',
+  'identity, or `az login`), or set AZURE_DEVOPS_EXT_PAT (a short-lived, minimally scoped PAT) or use --pat-stdin.',
 ].join('\n');
 
-const PAT_WARNING =
-  'using a personal access token: prefer the pipeline job token (SYSTEM_ACCESSTOKEN) or Microsoft Entra ID; ' +
-  'a PAT is long-lived and leaks are costly (https://learn.microsoft.com/azure/devops/integrate/get-started/authentication/entra)';
+export const ENTRA_SETUP_FIX = [
+  'Microsoft Entra ID is not configured. Any one of:',
+  '  - an Azure Pipelines service connection (workload identity federation): AZURESUBSCRIPTION_SERVICE_CONNECTION_ID,',
+  '    AZURESUBSCRIPTION_CLIENT_ID, AZURESUBSCRIPTION_TENANT_ID, SYSTEM_OIDCREQUESTURI and SYSTEM_ACCESSTOKEN',
+  '    (set for you inside an AzureCLI@2 step);',
+  '  - workload identity: AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID;',
+  '  - a managed identity: IDENTITY_ENDPOINT (App Service), or --managed-identity on an Azure VM;',
+  '  - the Azure CLI: `az login` (used only with --auth entra).',
+  'The identity must be added to the Azure DevOps organization.',
+].join('\n');
 
 export async function resolveCredential(
   mode: AuthMode,
   sources: CredentialSources,
 ): Promise<ResolvedCredential> {
-  await Promise.resolve();
-  if (mode === 'entra') {
-    throw new CredentialError(
-      'Microsoft Entra ID authentication is not available in this build; use the job token',
-    );
+  const env = sources.env ?? {};
+  // Read lazily: a malformed job token must not block `--auth pat`.
+  const jobToken = (): string | undefined =>
+    present(sources.jobToken) ? normalizeToken(sources.jobToken, 'SYSTEM_ACCESSTOKEN') : undefined;
+  const hasJobToken = present(sources.jobToken);
+  const entra = detectEntraConfig(env, {
+    allowAzureCli: mode === 'entra',
+    hasJobToken,
+    organizationOrigin: sources.organizationOrigin,
+    ...(sources.managedIdentity === undefined ? {} : { managedIdentityFlag: sources.managedIdentity }),
+  });
+
+  if (mode === 'entra' || (mode === 'auto' && !hasJobToken && entra.config !== undefined)) {
+    if (entra.config === undefined) {
+      const problems = entra.problems.map((problem) => `  - ${problem}`).join('\n');
+      throw new CredentialError(`--auth entra: ${problems ? `${problems}\n` : ''}${ENTRA_SETUP_FIX}`);
+    }
+    const credential = await createEntraCredential({
+      config: entra.config,
+      jobToken: entra.config.kind === 'azure-pipelines' ? jobToken() : undefined,
+      env,
+      clock: sources.clock ?? systemClock,
+      onSecret: sources.onSecret ?? (() => undefined),
+      ...(sources.entra ? { dependencies: sources.entra } : {}),
+    });
+    const why = mode === 'entra' ? '--auth entra' : 'no job token; Microsoft Entra ID is configured';
+    return { credential, why: `${why}: ${credential.source}`, warnings: [] };
   }
-  if (
-    (mode === 'auto' || mode === 'job-token') &&
-    sources.jobToken !== undefined &&
-    sources.jobToken !== ''
-  ) {
-    return fromToken(
-      normalizeToken(sources.jobToken, 'SYSTEM_ACCESSTOKEN'),
-      'job-token',
-      'SYSTEM_ACCESSTOKEN',
-      [
-        mode === 'auto'
-          ? 'SYSTEM_ACCESSTOKEN is set (the pipeline job token, first in the chain)'
-          : '--auth job-token',
-      ],
+
+  if ((mode === 'auto' || mode === 'job-token') && hasJobToken) {
+    const why =
+      mode === 'auto'
+        ? 'SYSTEM_ACCESSTOKEN is set (the pipeline job token, first in the chain)'
+        : '--auth job-token';
+    const alsoEntra =
+      mode === 'auto' && entra.config !== undefined
+        ? `; Microsoft Entra ID (${entra.config.kind}) is configured too: pass --auth entra to use it`
+        : '';
+    return announce(
+      credentialFromToken(jobToken() ?? '', 'job-token', 'SYSTEM_ACCESSTOKEN', why + alsoEntra),
+      sources,
     );
   }
   if (mode === 'job-token') throw new CredentialError(`--auth job-token: ${MISSING_TOKEN_FIX}`);
-  if (sources.pat !== undefined && sources.pat !== '') {
+
+  if (present(sources.pat)) {
     const source = sources.patSource ?? 'AZURE_DEVOPS_EXT_PAT';
-    const resolved = fromToken(normalizeToken(sources.pat, source), 'pat', source, [
-      mode === 'auto' ? `no job token; ${source} is set (fallback)` : '--auth pat',
-    ]);
-    return { ...resolved, warnings: [PAT_WARNING, ...resolved.warnings] };
+    const pat = normalizeToken(sources.pat, source);
+    const why =
+      mode === 'auto' ? `no job token and no Microsoft Entra ID; ${source} is set (fallback)` : '--auth pat';
+    return announce(credentialFromToken(pat, 'pat', source, why), sources);
   }
-  throw new CredentialError(MISSING_TOKEN_FIX);
+  if (mode === 'pat') {
+    throw new CredentialError(
+      '--auth pat: set AZURE_DEVOPS_EXT_PAT or pass the PAT on standard input with --pat-stdin',
+    );
+  }
+  const problems = entra.problems.length > 0 ? `\n(Microsoft Entra ID: ${entra.problems.join('; ')})` : '';
+  throw new CredentialError(MISSING_TOKEN_FIX + problems);
 }
 
-function fromToken(
-  token: string,
-  kind: 'job-token' | 'pat',
-  source: string,
-  why: string[],
-): ResolvedCredential {
-  const shape = classifyToken(token);
-  const warnings: string[] = [];
-  // A PAT is never sent as Bearer, and a JWT never as Basic (checklist A6).
-  const header =
-    shape === 'pat' || (kind === 'pat' && shape === 'opaque') ? basicHeader(token) : bearerHeader(token);
-  if (kind === 'job-token' && shape === 'pat') {
-    warnings.push(`${source} holds a personal access token, not a job token; sending it as Basic`);
-  }
-  const credential: Credential = {
-    kind: kind === 'job-token' && shape === 'pat' ? 'pat' : kind,
-    source,
-    secrets: [token, header.slice(header.indexOf(' ') + 1)],
-    authorize: () => Promise.resolve(header),
-    expiresAt: () => (shape === 'jwt' ? readJwtExpiry(token) : undefined),
-  };
-  return { credential, why: why.join('; '), warnings };
+function present(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
+}
+
+function announce(resolved: ResolvedCredential, sources: CredentialSources): ResolvedCredential {
+  for (const secret of resolved.credential.secrets) sources.onSecret?.(secret);
+  return resolved;
 }
