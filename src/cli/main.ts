@@ -35,12 +35,12 @@ async function runWithProcess(): Promise<number> {
   ]);
   const secrets = createSecretRegistry();
   for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) {
-    const value = env[name];
-    if (value) secrets.add(value.trim());
+    // One entry per line: a multi-line value is refused later with a clear message, but every line is masked.
+    for (const line of (env[name] ?? '').split(/\r?\n/)) if (line.trim() !== '') secrets.add(line.trim());
   }
   const redact = (text: string): string => secrets.redact(text);
-  const stdout = createRedactingWriter((chunk) => process.stdout.write(chunk), redact);
-  const stderr = createRedactingWriter((chunk) => process.stderr.write(chunk), redact);
+  const stdout = createRedactingWriter(process.stdout, redact);
+  const stderr = createRedactingWriter(process.stderr, redact);
 
   const crash = (error: unknown): void => {
     stderr.write(`azdo-requeue: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
