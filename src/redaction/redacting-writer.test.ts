@@ -1,9 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { anOpaqueToken } from '../../test/redaction/secret-fixtures.js';
 import { createRedactingWriter } from './redacting-writer.js';
 import { createSecretRegistry } from './secret-registry.js';
+
+/** A random opaque token, built at run time (no token-like literal in the repository). */
+function anOpaqueToken(): string {
+  return `t${randomBytes(24).toString('base64url')}`;
+}
 
 function aCapturingWriter(secret: string, options: { maxPendingChars?: number } = {}) {
   const registry = createSecretRegistry();

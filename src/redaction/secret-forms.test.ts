@@ -1,8 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { anOpaqueToken } from '../../test/redaction/secret-fixtures.js';
 import { deriveSecretForms, MIN_SECRET_FORM_CHARS } from './secret-forms.js';
+
+/** A random opaque token, built at run time (no token-like literal in the repository). */
+function anOpaqueToken(): string {
+  return `t${randomBytes(24).toString('base64url')}`;
+}
 
 /** Secrets with characters that exercise every encoder: quotes, backslash, %, spaces, non-ASCII. */
 const secretArbitrary = fc.string({

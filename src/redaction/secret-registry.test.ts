@@ -1,10 +1,31 @@
+import { randomBytes } from 'node:crypto';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { BENIGN_CORPUS } from '../../test/redaction/benign-corpus.js';
-import { aJwt, anOpaqueToken } from '../../test/redaction/secret-fixtures.js';
 import { deriveSecretForms } from './secret-forms.js';
 import { createSecretRegistry } from './secret-registry.js';
+
+/** A random opaque token, built at run time (no token-like literal in the repository). */
+function anOpaqueToken(): string {
+  return `t${randomBytes(24).toString('base64url')}`;
+}
+
+/** A JWT-shaped value (base64url JSON header), built at run time. */
+function aJwt(): string {
+  const header = Buffer.from(JSON.stringify({ typ: 'JWT', kid: randomBytes(6).toString('hex') })).toString(
+    'base64url',
+  );
+  return `${header}.${Buffer.from('{"sub":"x"}').toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+}
+
+/** A few look-alikes; the full false-positive table is in redact.test.ts. */
+const BENIGN_CORPUS = [
+  'https://contoso@dev.azure.com/contoso/Fabrikam/_git/web',
+  '3411ebc1-d5aa-464f-9615-0b527bc66719',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'Build 20261128.3 (MjAyNjExMjguMw==) queued',
+];
 
 const tokenArbitrary = fc.string({
   unit: fc.constantFrom(...'ABCxyz0123456789-_.~+/=:@%"\\'.split('')),

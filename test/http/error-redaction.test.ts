@@ -10,7 +10,7 @@ import { NetworkError } from '../../src/http/errors/network-error.js';
 import { TimeoutError } from '../../src/http/errors/timeout-error.js';
 import { RateLimitExceededError } from '../../src/http/errors/rate-limit-exceeded-error.js';
 import { createSecretRegistry } from '../../src/redaction/secret-registry.js';
-import { anOpaqueToken } from '../redaction/secret-fixtures.js';
+import { anOpaqueToken } from './support/secret-fixtures.js';
 import { aRequest, aResponse } from './support/builders.js';
 
 /** Every way an error can end up printed or shipped. */
