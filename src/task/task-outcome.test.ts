@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+
+import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
+import { ApiFailure, CredentialError, OrganizationUrlError } from '../index.js';
+import type { CheckVerdict, RequeueResult } from '../requeue/model.js';
+import { TaskInputError } from './read-task-inputs.js';
+import { decideTaskOutcome, describeTaskFailure, hintFor } from './task-outcome.js';
+
+function resultWith(checks: CheckVerdict[], extra: Partial<RequeueResult> = {}): RequeueResult {
+  const count = (action: CheckVerdict['action']) => checks.filter((check) => check.action === action).length;
+  return {
+    organization: 'https://dev.azure.com/fabrikam',
+    dryRun: false,
+    interrupted: false,
+    pullRequests: [{ pullRequest: aPullRequest(), checks }],
+    summary: {
+      pullRequests: 1,
+      checks: checks.length,
+      requeued: count('requeued'),
+      wouldRequeue: count('would-requeue'),
+      skipped: count('skipped'),
+      failed: count('failed'),
+    },
+    authFailure: false,
+    ...extra,
+  };
+}
+
+const requeued: CheckVerdict = { check: anExpiredBuildCheck(), action: 'requeued', reason: 'build expired' };
+const draftSkip: CheckVerdict = {
+  check: anExpiredBuildCheck(),
+  action: 'skipped',
+  skipReason: 'manual-only',
+  reason: 'policy is set to queue manually only',
+};
+const denied: CheckVerdict = {
+  check: anExpiredBuildCheck(),
+  action: 'failed',
+  reason: "TF401027: You need the Git 'PullRequestContribute' permission",
+  errorCode: 'TF401027',
+};
+
+describe('decideTaskOutcome', () => {
+  it('succeeds when nothing failed, skips included', () => {
+    const outcome = decideTaskOutcome(resultWith([requeued, draftSkip]));
+
+    expect(outcome).toEqual({
+      result: 'Succeeded',
+      message: 'requeued 1 of 2 build checks in 1 pull requests; 1 skipped',
+    });
+  });
+
+  it('says "would requeue" on a dry run', () => {
+    const wouldRequeue: CheckVerdict = { ...requeued, action: 'would-requeue' };
+
+    expect(decideTaskOutcome(resultWith([wouldRequeue], { dryRun: true })).message).toMatch(
+      /^would requeue 1 of 1/,
+    );
+  });
+
+  it('fails when a requeue failed', () => {
+    const failedOther: CheckVerdict = { ...denied, errorCode: 'HTTP 500', reason: 'server error' };
+
+    const outcome = decideTaskOutcome(resultWith([requeued, failedOther]));
+
+    expect(outcome.result).toBe('Failed');
+    expect(outcome.message).toMatch(/^1 requeue\(s\) or read\(s\) failed/);
+  });
+
+  it('fails with the permission to grant when a requeue was refused', () => {
+    const outcome = decideTaskOutcome(resultWith([denied], { authFailure: true }));
+
+    expect(outcome.result).toBe('Failed');
+    expect(outcome.message).toMatch(/^a requeue was refused \(TF401027\): grant the build service identity/);
+    expect(outcome.message).toMatch(/"Contribute to pull requests"/);
+  });
+});
+
+describe('describeTaskFailure', () => {
+  it.each([
+    [new TaskInputError('dryRun must be true or false'), /^invalid input: dryRun/],
+    [new OrganizationUrlError('refusing http://x'), /^invalid input: refusing/],
+    [new CredentialError('the job token is not available'), /^authentication failed: the job token/],
+    [new ApiFailure('auth', 'GET … failed with 401', 'HTTP 401'), /^authentication failed: .*expired/],
+    [new ApiFailure('config', 'repository "x" was not found', 'TF401019'), /refused the request.*uses:/],
+    [new RangeError('boom'), /^internal error: RangeError: boom/],
+  ])('describes %s', (error, message) => {
+    const outcome = describeTaskFailure(error);
+
+    expect(outcome.result).toBe('Failed');
+    expect(outcome.message).toMatch(message);
+  });
+
+  it('neutralises logging commands in server text (checklist B9)', () => {
+    const outcome = describeTaskFailure(
+      new ApiFailure('other', 'bad ##vso[task.setvariable variable=a]b', 'HTTP 400'),
+    );
+
+    expect(outcome.message).not.toMatch(/##vso\[/i);
+  });
+});
+
+describe('hintFor', () => {
+  it('never advises turning a protection off', () => {
+    for (const code of ['TF401027', 'TF215106', 'TF401019', 'HTTP 401', 'HTTP 203', 'HTTP 403', 'HTTP 404']) {
+      expect(hintFor(code)).not.toMatch(/turn (it|them|the setting) off|disable/i);
+      expect(hintFor(code)).toMatch(/docs\/pipelines\.md/);
+    }
+    expect(hintFor('TF215106')).toMatch(/"Queue builds"/);
+    expect(hintFor('HTTP 500')).toBe('');
+  });
+});
