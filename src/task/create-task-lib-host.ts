@@ -7,7 +7,7 @@ import tl from 'azure-pipelines-task-lib/task.js';
 
 import { systemClock } from '../index.js';
 import { createSecretRegistry } from '../redaction/index.js';
-import type { TaskHost } from './task-host.js';
+import type { TaskHost } from './run-task.js';
 
 export interface ProcessParts {
   readonly version: string;

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
 import { createFakeChecksApi } from '../../test/support/fake-checks-api.js';
 import { ApiFailure, type ChecksApi, type ConnectOptions } from '../index.js';
-import { runTask } from './run-task.js';
-import type { TaskHost } from './task-host.js';
+import { runTask, type TaskHost } from './run-task.js';
 
 const token = (): string =>
   ['{"typ":"JWT"}', JSON.stringify({ n: randomBytes(8).toString('hex') }), 'sig']

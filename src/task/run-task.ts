@@ -1,19 +1,39 @@
 // The task's run, the second composition root beside the CLI's run-requeue-command.ts and shaped like it:
-// credential (secrets registered first) → inputs → connectAzureDevOps → runRequeue → log, issues, summary → result.
+// inputs → credential (secrets registered first) → connectAzureDevOps → runRequeue → log, issues, summary → result.
 import {
   connectAzureDevOps,
   formatTextReport,
   parseOrganizationUrl,
   runRequeue,
+  type Clock,
   type ConnectOptions,
   type Connection,
 } from '../index.js';
-import { publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
+import { publishToPipeline, reportProgressTo, type PipelinePublisher } from '../reporting/pipeline-output.js';
 import { scopeToCiPush } from './ci-push-scope.js';
-import { readTaskCredential } from './read-task-credential.js';
-import { readTaskInputs } from './read-task-inputs.js';
-import type { TaskHost } from './task-host.js';
+import { readTaskCredential, type TaskCredentialSource } from './read-task-credential.js';
+import { readTaskInputs, type TaskInputReader } from './read-task-inputs.js';
 import { decideTaskOutcome, describeTaskFailure, type TaskOutcome } from './task-outcome.js';
+
+/**
+ * What the task needs from the agent, as one interface: main.ts builds it from azure-pipelines-task-lib
+ * (create-task-lib-host.ts), tests build it in memory. Keeps this file free of task-lib and of `process`.
+ */
+export interface TaskHost extends TaskInputReader, TaskCredentialSource {
+  /** The environment after task-lib moved INPUT_* and ENDPOINT_AUTH_* into its vault. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** task.logissue, task.setprogress, task.uploadsummary, and writing the summary file. */
+  readonly publisher: PipelinePublisher;
+  /** A line of the step's log; redacted by the host. */
+  log(text: string): void;
+  /** task.complete with the result; the message of a failure becomes an error issue. */
+  complete(outcome: TaskOutcome): void;
+  readonly clock: Clock;
+  /** The task's version (task.json), for the User-Agent. */
+  readonly version: string;
+  /** Aborted when the agent cancels the job: finish in-flight requests, start nothing new, report. */
+  readonly stopSignal?: AbortSignal;
+}
 
 export type Connect = (options: ConnectOptions) => Connection;
 
