@@ -1,5 +1,6 @@
 // Wires an organization URL and a credential into a ChecksApi: the default HTTP stack plus the adapter.
 import { createPipeline, type PipelineOptions, type PipelineStats } from '../http/create-pipeline.js';
+import type { HttpLogger } from '../http/policies/log-policy.js';
 import type { ChecksApi } from '../requeue/checks-api.js';
 import type { Clock } from '../util/clock.js';
 import { createAzureDevOpsClient } from './create-azure-devops-client.js';
@@ -17,6 +18,8 @@ export interface ConnectOptions {
   readonly signal?: AbortSignal;
   readonly redact?: (text: string) => string;
   readonly pageSize?: number;
+  /** `--debug`: one line per request and answer; headers allow-listed, query values redacted. */
+  readonly logger?: HttpLogger;
   /** Tests and the benchmark may pass their own transport. */
   readonly transport?: PipelineOptions['transport'];
 }
@@ -42,6 +45,7 @@ export function connectAzureDevOps(options: ConnectOptions): Connection {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.redact ? { redact: options.redact } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const api = createAzureDevOpsClient({
     organizationUrl: options.organization.url,

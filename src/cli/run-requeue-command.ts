@@ -50,6 +50,9 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     userAgent: `azdo-requeue/${io.version}`,
     concurrency: options.concurrency,
     redact: (text) => io.secrets.redact(text),
+    ...(options.debug
+      ? { logger: { debug: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }
+      : {}),
     ...(timeoutSignal ? { signal: timeoutSignal } : {}),
   });
   let lastPercent = -1;
