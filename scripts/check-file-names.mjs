@@ -5,7 +5,7 @@ const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclud
   encoding: 'utf8',
 })
   .split('\n')
-  .filter((f) => /^(src|test|bench|scripts|task\/src)\/.*\.(ts|mjs|js)$/.test(f));
+  .filter((f) => /^(src|test|bench|scripts|examples|task\/src)\/.*\.(ts|mjs|js)$/.test(f));
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*\.(ts|mjs|js)$/;
 const bad = files.filter((f) => !kebab.test(f.split('/').pop() ?? ''));
 if (bad.length > 0) {
