@@ -25,15 +25,22 @@ export async function applyRequeuePlan(
   const verdicts = new Map<string, CheckVerdict>();
   let authFailure = false;
   if (options.dryRun) {
-    for (const { check } of requeues) {
-      verdicts.set(check.evaluationId, { check, action: 'would-requeue', reason: 'build expired (dry run)' });
+    for (const planned of requeues) {
+      const { check } = planned;
+      verdicts.set(check.evaluationId, {
+        check,
+        action: 'would-requeue',
+        reason: `${reasonOf(planned)} (dry run)`,
+        ...triggerOf(planned),
+      });
     }
     return { verdicts, authFailure };
   }
   const limit = limitConcurrency(options.concurrency);
   await Promise.all(
-    requeues.map(({ pullRequest, check }) =>
+    requeues.map((planned) =>
       limit.run(async () => {
+        const { pullRequest, check } = planned;
         if (options.stopSignal?.aborted) {
           verdicts.set(check.evaluationId, {
             check,
@@ -49,17 +56,26 @@ export async function applyRequeuePlan(
           verdicts.set(check.evaluationId, {
             check,
             action: 'requeued',
-            reason: `build expired; requeued${how}`,
+            reason: `${reasonOf(planned)}; requeued${how}`,
+            ...triggerOf(planned),
             ...(outcome.newBuildId === undefined ? {} : { newBuildId: outcome.newBuildId }),
           });
         } catch (error) {
-          verdicts.set(check.evaluationId, describeFailure(check, error));
+          verdicts.set(check.evaluationId, { ...describeFailure(check, error), ...triggerOf(planned) });
           if (error instanceof ApiFailure && error.kind === 'auth') authFailure = true;
         }
       }),
     ),
   );
   return { verdicts, authFailure };
+}
+
+function reasonOf(planned: PlannedRequeue): string {
+  return planned.reason ?? 'build expired';
+}
+
+function triggerOf(planned: PlannedRequeue): Pick<CheckVerdict, 'trigger'> {
+  return planned.trigger === undefined ? {} : { trigger: planned.trigger };
 }
 
 function describeFailure(check: CheckVerdict['check'], error: unknown): CheckVerdict {

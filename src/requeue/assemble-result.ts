@@ -1,7 +1,8 @@
 // Joins the plan, the unread pull requests and the applied requeues into one result with a verdict for every check.
 import type { AppliedRequeues } from './apply-requeue-plan.js';
-import type { CheckVerdict, PullRequestVerdict, RequeueResult, RequeueSummary } from './model.js';
-import type { PlannedPullRequest, RequeuePlan } from './plan-requeue.js';
+import type { CheckVerdict, PullRequestVerdict, RequeueResult } from './model.js';
+import type { HeldRequeue, PlannedPullRequest, RequeuePlan } from './plan-requeue.js';
+import { summarize } from './summarize-result.js';
 
 export interface ResultParts {
   readonly organization: string;
@@ -13,9 +14,9 @@ export interface ResultParts {
 }
 
 export function assembleResult(parts: ResultParts): RequeueResult {
-  const overBudget = new Set(parts.plan.overBudget.map(({ check }) => check.evaluationId));
+  const held = new Map(parts.plan.held.map((entry) => [entry.check.evaluationId, entry]));
   const readVerdicts = parts.plan.pullRequests.map((entry) =>
-    verdictOfReadPullRequest(entry, parts.applied, overBudget),
+    verdictOfReadPullRequest(entry, parts.applied, held),
   );
   const pullRequests = [...readVerdicts, ...parts.unread];
   return {
@@ -24,6 +25,7 @@ export function assembleResult(parts: ResultParts): RequeueResult {
     interrupted: parts.interrupted,
     pullRequests,
     summary: summarize(pullRequests),
+    ...(parts.plan.capacity === undefined ? {} : { capacity: parts.plan.capacity }),
     authFailure: parts.applied.authFailure,
   };
 }
@@ -31,19 +33,21 @@ export function assembleResult(parts: ResultParts): RequeueResult {
 function verdictOfReadPullRequest(
   entry: PlannedPullRequest,
   applied: AppliedRequeues,
-  overBudget: ReadonlySet<string>,
+  held: ReadonlyMap<string, HeldRequeue>,
 ): PullRequestVerdict {
   const checks = entry.selections.map((selection): CheckVerdict => {
     const { check } = selection;
     if (!selection.selected) {
       return { check, action: 'skipped', skipReason: selection.skipReason, reason: selection.reason };
     }
-    if (overBudget.has(check.evaluationId)) {
+    const hold = held.get(check.evaluationId);
+    if (hold !== undefined) {
       return {
         check,
         action: 'skipped',
-        skipReason: 'budget',
-        reason: 'build expired, but --max-requeues was reached',
+        skipReason: hold.skipReason,
+        reason: hold.holdReason,
+        trigger: selection.trigger,
       };
     }
     return (
@@ -52,29 +56,15 @@ function verdictOfReadPullRequest(
         action: 'skipped',
         skipReason: 'interrupted',
         reason: 'run interrupted before this requeue started',
+        trigger: selection.trigger,
       }
     );
   });
-  return { pullRequest: entry.pullRequest, rank: entry.rank, readiness: entry.readiness, checks };
-}
-
-/** Failed reads count as failures too: a check that could not be read was neither requeued nor skipped. */
-export function summarize(pullRequests: readonly PullRequestVerdict[]): RequeueSummary {
-  let checks = 0;
-  const counts = { requeued: 0, 'would-requeue': 0, skipped: 0, failed: 0 };
-  for (const pullRequest of pullRequests) {
-    if (pullRequest.error !== undefined) counts.failed += 1;
-    for (const verdict of pullRequest.checks) {
-      checks += 1;
-      counts[verdict.action] += 1;
-    }
-  }
   return {
-    pullRequests: pullRequests.length,
+    pullRequest: entry.pullRequest,
+    rank: entry.rank,
+    readiness: entry.readiness,
+    ...(entry.lastActivity === undefined ? {} : { lastActivity: entry.lastActivity }),
     checks,
-    requeued: counts.requeued,
-    wouldRequeue: counts['would-requeue'],
-    skipped: counts.skipped,
-    failed: counts.failed,
   };
 }

@@ -27,6 +27,13 @@ export interface RequeueOutcome {
   readonly confirmedBy: 'response' | 'read-back';
 }
 
+/** A build of a pipeline definition that is queued (`notStarted`) or running (`inProgress`). */
+export interface ActiveBuild {
+  readonly id: number;
+  readonly definitionId: number;
+  readonly status: 'notStarted' | 'inProgress';
+}
+
 /** Thrown by `requeueCheck` when the world changed and the requeue no longer applies (not a failure). */
 export class CheckNoLongerApplicableError extends Error {
   override readonly name = 'CheckNoLongerApplicableError';
@@ -46,6 +53,15 @@ export interface ChecksApi {
   listChecks(pullRequest: PullRequest, signal?: AbortSignal): Promise<readonly PolicyCheck[]>;
   /** Requeues exactly once: never resends after an unknown outcome without reading the state back. */
   requeueCheck(pullRequest: PullRequest, check: PolicyCheck, signal?: AbortSignal): Promise<RequeueOutcome>;
+  /**
+   * Builds of these definitions in the project that are queued or running, every page. Called once per project,
+   * and only for --max-builds-in-flight; optional so that ports written before capacity awareness still fit.
+   */
+  listActiveBuilds?(
+    project: ProjectRef,
+    definitionIds: readonly number[],
+    signal?: AbortSignal,
+  ): Promise<readonly ActiveBuild[]>;
 }
 
 /** How a failed call should be treated by the use case. */

@@ -57,6 +57,13 @@ export interface PolicyCheck {
   /** The commits the last build ran against, from the evaluation's context. */
   readonly lastMergeSourceCommit?: string;
   readonly lastMergeTargetCommit?: string;
+  /** ISO time the last build was queued (`context.buildStartedUtc`): a push to the source, or a requeue. */
+  readonly buildStartedAt?: string;
+  /**
+   * False when the evaluation shows a build that has not finished yet (no completion after its start); such a
+   * build may be queued even though the check reads expired. Undefined when the answer cannot tell.
+   */
+  readonly buildFinished?: boolean;
 }
 
 /** Why a pull request or a check was not requeued. Stable codes: the JSON report carries them. */
@@ -72,7 +79,16 @@ export type SkipReason =
   | 'budget'
   | 'interrupted'
   | 'changed'
-  | 'vanished';
+  | 'vanished'
+  /** No build capacity left for its pipeline definition (--max-builds-in-flight); the next run takes it. */
+  | 'deferred'
+  /** A failed build that already ran against the PR's current source and target commits (--retry-failed). */
+  | 'same-commits'
+  /** A failed build whose commits are not known, so a retry cannot be shown to build anything new. */
+  | 'unknown-commits';
+
+/** Why a check is (or would be) requeued: its build expired, or it failed on older commits (--retry-failed). */
+export type RequeueTrigger = 'expired' | 'failed';
 
 export type CheckAction = 'requeued' | 'would-requeue' | 'skipped' | 'failed';
 
@@ -87,6 +103,8 @@ export interface CheckVerdict {
   readonly newBuildId?: number;
   /** For failures: the error's code (HTTP status, TF code) for machines. */
   readonly errorCode?: string;
+  /** Set for checks chosen for a requeue (requeued, would requeue, or left out by budget or capacity). */
+  readonly trigger?: RequeueTrigger;
 }
 
 export interface PullRequestVerdict {
@@ -99,7 +117,41 @@ export interface PullRequestVerdict {
   /** Place in the readiness order (1 = first); absent for pull requests skipped as a whole. */
   readonly rank?: number;
   readonly readiness?: string;
+  /** ISO time of the newest activity the ranking saw (creation, or the newest policy build start). */
+  readonly lastActivity?: string;
   readonly checks: readonly CheckVerdict[];
+}
+
+/** Builds this run did not start, by cause: the wasted builds it avoided (or postponed). */
+export interface BuildsAvoided {
+  /** Checks whose build is queued or running: a requeue would cancel it. */
+  readonly inProgress: number;
+  /** Draft pull requests (their checks are not read, so pull requests are counted, not checks). */
+  readonly drafts: number;
+  /** Pull requests with merge conflicts (counted as pull requests, like drafts). */
+  readonly conflicts: number;
+  /** Checks left out by --max-requeues. */
+  readonly budget: number;
+  /** Checks left for the next run by --max-builds-in-flight. */
+  readonly deferred: number;
+  /** Failed checks not retried because their build already ran against the current commits. */
+  readonly sameCommits: number;
+}
+
+/** How --max-builds-in-flight was spent for one pipeline definition of one project. */
+export interface CapacityUsage {
+  readonly projectId: string;
+  readonly projectName: string;
+  /** Undefined for checks whose definition the evaluation did not name. */
+  readonly definitionId?: number;
+  readonly limit: number;
+  /** Builds of the definition queued or running before this run started any. */
+  readonly inFlight: number;
+  /** Requeues planned within the capacity left (`limit - inFlight`, at least 0). */
+  readonly planned: number;
+  readonly deferred: number;
+  /** Set when the builds in flight could not be read: every check of the project was deferred. */
+  readonly error?: string;
 }
 
 export interface RequeueSummary {
@@ -109,6 +161,9 @@ export interface RequeueSummary {
   readonly wouldRequeue: number;
   readonly skipped: number;
   readonly failed: number;
+  /** Requeued (or would be) checks that were retries of failed builds (--retry-failed). */
+  readonly retried?: number;
+  readonly buildsAvoided?: BuildsAvoided;
 }
 
 export interface RequeueResult {
@@ -117,6 +172,8 @@ export interface RequeueResult {
   readonly interrupted: boolean;
   readonly pullRequests: readonly PullRequestVerdict[];
   readonly summary: RequeueSummary;
+  /** Per definition, when --max-builds-in-flight was given. */
+  readonly capacity?: readonly CapacityUsage[];
   /** True when a failure was an authentication or authorization failure (exit 3 beats 1). */
   readonly authFailure: boolean;
 }

@@ -41,7 +41,7 @@ export async function readPullRequests(
     }
     try {
       const checks = await api.listChecks(pullRequest);
-      read.push({ pullRequest, checks, selections: selectChecks(checks, options.rules) });
+      read.push({ pullRequest, checks, selections: selectChecks(checks, options.rules, pullRequest) });
     } catch (error) {
       if (error instanceof ApiFailure && error.kind === 'not-found') {
         unread.push(skipped(pullRequest, 'vanished', `no longer found: ${error.message}`));

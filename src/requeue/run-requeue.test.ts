@@ -39,6 +39,8 @@ describe('runRequeue', () => {
       wouldRequeue: 0,
       skipped: 1,
       failed: 0,
+      retried: 0,
+      buildsAvoided: { inProgress: 0, drafts: 0, conflicts: 0, budget: 0, deferred: 0, sameCommits: 0 },
     });
     expect(result.pullRequests[0]?.checks.map((c) => c.action)).toEqual(['requeued', 'skipped']);
   });

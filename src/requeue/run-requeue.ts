@@ -3,7 +3,8 @@ import { applyRequeuePlan } from './apply-requeue-plan.js';
 import { assembleResult } from './assemble-result.js';
 import type { ChecksApi, PullRequestQuery, ResolvedScope, ScopeRequest } from './checks-api.js';
 import type { RequeueResult } from './model.js';
-import { planRequeue } from './plan-requeue.js';
+import { planRequeue, type PlanLimits } from './plan-requeue.js';
+import { readBuildsInFlight } from './read-builds-in-flight.js';
 import { readPullRequests } from './read-pull-requests.js';
 import type { SelectionRules } from './select-checks.js';
 
@@ -15,6 +16,11 @@ export interface RequeueOptions {
   readonly targetBranches: readonly string[];
   readonly rules: SelectionRules;
   readonly maxRequeues?: number;
+  /**
+   * Per pipeline definition, start builds only while fewer than this many are queued or running; the rest are
+   * deferred to the next run. Undefined = capacity is not looked at (and the Build API is not called).
+   */
+  readonly maxBuildsInFlight?: number;
   readonly dryRun: boolean;
   /** @default 8 */
   readonly concurrency?: number;
@@ -33,10 +39,18 @@ export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promi
     ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
     onProgress: ({ listed, read }) => options.onProgress?.({ phase: 'reading', done: read, total: listed }),
   });
-  const plan = planRequeue(
-    reading.read,
-    options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues },
-  );
+  const limits: PlanLimits = {
+    ...(options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues }),
+    ...(options.maxBuildsInFlight === undefined
+      ? {}
+      : {
+          capacity: {
+            maxBuildsInFlight: options.maxBuildsInFlight,
+            inFlight: await readBuildsInFlight(api, reading.read),
+          },
+        }),
+  };
+  const plan = planRequeue(reading.read, limits);
   options.onProgress?.({ phase: 'requeuing', done: 0, total: plan.requeues.length });
   const applied = await applyRequeuePlan(plan.requeues, api, {
     concurrency: concurrency * 2,
