@@ -21,6 +21,16 @@ afterAll(async () => {
   await emu.close();
 });
 
+/** Reads a nested field of the untyped JSON node-api hands back (`context`, `properties`, `_links`). */
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    current =
+      typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
 function bearerApi(token = emu.tokens.jobToken): WebApi {
   return new WebApi(emu.orgUrl, getBearerHandler(token));
 }
@@ -31,7 +41,7 @@ describe('azure-devops-node-api 17 against the emulator', () => {
     const user = await new WebApi(emu.orgUrl, getPersonalAccessTokenHandler(emu.tokens.pat)).connect();
 
     expect(job.authenticatedUser?.providerDisplayName).toBe('Project Collection Build Service (fabrikam)');
-    expect(job.authenticatedUser?.properties?.['Account']?.['$value']).toMatch(/^Build\\[0-9a-f-]{36}$/);
+    expect(field(job.authenticatedUser, 'properties', 'Account', '$value')).toMatch(/^Build\\[0-9a-f-]{36}$/);
     expect(user.authenticatedUser?.providerDisplayName).toBe('Emulator User');
   });
 
@@ -59,19 +69,19 @@ describe('azure-devops-node-api 17 against the emulator', () => {
 
     const records = await policy.getPolicyEvaluations(projectId, artifactId);
     const expired = records.find(
-      (r) => r.configuration?.type?.id === BUILD_POLICY && r.context?.['isExpired'] === true,
+      (r) => r.configuration?.type?.id === BUILD_POLICY && field(r.context, 'isExpired') === true,
     );
     const requeued = await policy.requeuePolicyEvaluation(projectId, expired?.evaluationId ?? '');
-    const newBuildId = Number(requeued.context?.['buildId']);
+    const newBuildId = Number(field(requeued.context, 'buildId'));
     const queued = await build.getBuild(projectId, newBuildId);
 
     expect(expired?.status).toBe(PolicyEvaluationStatus.Queued);
-    expect(requeued.context?.['isExpired']).toBe(false);
-    expect(newBuildId).not.toBe(Number(expired?.context?.['buildId']));
+    expect(field(requeued.context, 'isExpired')).toBe(false);
+    expect(newBuildId).not.toBe(Number(field(expired?.context, 'buildId')));
     expect(queued.status).toBe(BuildStatus.NotStarted);
     expect(queued.reason).toBe(BuildReason.PullRequest);
     expect(queued.sourceBranch).toBe(`refs/pull/${expiredPr}/merge`);
-    expect(queued._links?.web?.href).toContain(`_build/results?buildId=${newBuildId}`);
+    expect(field(queued._links, 'web', 'href')).toContain(`_build/results?buildId=${newBuildId}`);
     expect(emu.control.requeues().filter((r) => r.evaluationId === expired?.evaluationId)).toHaveLength(1);
   });
 

@@ -47,7 +47,7 @@ function attachBuild(ctx: PullRequestBuildContext, evaluation: EvaluationEntity,
   const { store, nowMs } = ctx;
   const pr = evaluation.pullRequest;
   const hours = evaluation.policy.build?.validDuration ?? 0;
-  const queuedMinutesAgo = { running: 3, queued: 1, expired: hours + 120 }[state as string] ?? 60;
+  const queuedMinutesAgo = { running: 1, queued: 0, expired: hours + 120 }[state as string] ?? 60;
   const build = queueBuild(store, pr, evaluation.policy, pr.createdBy, nowMs - queuedMinutesAgo * MINUTE_MS);
   store.counters.buildsQueued -= 1; // scenario history, not a build the run caused
   evaluation.build = build;
@@ -61,6 +61,7 @@ function attachBuild(ctx: PullRequestBuildContext, evaluation: EvaluationEntity,
     return;
   }
   build.status = 'inProgress';
+  // A running build starts "now", so with `builds.runMs` it is still running for that long after start.
   build.startMs = build.queueMs + MINUTE_MS;
   if (state === 'running') {
     return;

@@ -32,7 +32,7 @@ export const DEMO_SCENARIO: Scenario = {
   organization: 'fabrikam',
   seed: 2024,
   identity: { jobTokenScope: 'collection' },
-  builds: { queueMs: 3_000, runMs: 20_000, failFraction: 0 },
+  builds: { queueMs: 5_000, runMs: 60_000, failFraction: 0 },
   projects: [
     {
       name: 'Contoso Web',

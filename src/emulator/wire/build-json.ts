@@ -68,11 +68,9 @@ export function buildJson(orgUrl: string, build: BuildEntity): JsonObject {
       id: pr.repository.id,
       type: 'TfsGit',
       name: pr.repository.name,
-      clean: null,
       checkoutSubmodules: false,
     },
     retainedByRelease: false,
-    triggeredByBuild: null,
     appendCommitMessageToRunName: true,
   });
 }

@@ -13,7 +13,7 @@ export interface CallOptions {
   body?: string;
   /** Sends X-TFS-FedAuthRedirect: Suppress, as both official clients do. @default true */
   suppress?: boolean;
-  redirect?: RequestRedirect;
+  redirect?: 'follow' | 'manual' | 'error';
 }
 
 export interface CallResult {
