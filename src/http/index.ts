@@ -21,3 +21,18 @@ export {
 export { ResponseTooLargeError, isResponseTooLargeError } from './errors/response-too-large-error.js';
 export { createHttpError } from './create-http-error.js';
 export type { CreateHttpErrorOptions } from './create-http-error.js';
+export { decideRetry, DEFAULT_RETRY_OPTIONS } from './decide-retry.js';
+export type { RetryDecision, RetryInput, RetryOptions } from './decide-retry.js';
+export { createRateLimitGate } from './rate-limit-gate.js';
+export type { RateLimitGate, RateLimitGateOptions } from './rate-limit-gate.js';
+export { createAuthPolicy, isLoopbackHost } from './policies/auth-policy.js';
+export { createConcurrencyPolicy } from './policies/concurrency-policy.js';
+export { createHeadersPolicy, DEFAULT_USER_AGENT } from './policies/headers-policy.js';
+export { createLogPolicy, DEFAULT_LOGGED_HEADER_NAMES } from './policies/log-policy.js';
+export type { HttpLogger, LogPolicyOptions } from './policies/log-policy.js';
+export { createRateLimitPolicy } from './policies/rate-limit-policy.js';
+export { createRedirectPolicy } from './policies/redirect-policy.js';
+export type { RedirectPolicyOptions } from './policies/redirect-policy.js';
+export { createRetryPolicy } from './policies/retry-policy.js';
+export type { RetryEvent, RetryPolicyOptions } from './policies/retry-policy.js';
+export { createTimeoutPolicy } from './policies/timeout-policy.js';

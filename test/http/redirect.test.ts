@@ -152,6 +152,22 @@ describe('redirects across two real origins', () => {
     });
   });
 
+  it('never follows https → http: the plain-http server receives nothing', async () => {
+    await startBoth();
+    const fetchTransport = createFetchTransport();
+    // The https origin is simulated (no certificate needed); the http target is a real server.
+    const send = composePolicies([createRedirectPolicy({ allowCrossOriginRedirects: true })], (request) =>
+      request.url.protocol === 'https:'
+        ? Promise.resolve({ status: 301, headers: { location: `${b.origin}/plain` }, bodyText: '', request })
+        : fetchTransport(request),
+    );
+
+    const response = await send(aRequest({ href: 'https://dev.azure.com/org/_apis/projects' }));
+
+    expect(response.status).toBe(301);
+    expect(b.received).toEqual([]);
+  });
+
   it('stops after maxRedirects and returns the last redirect', async () => {
     await startBoth();
     aRoutes = { '/loop': () => ({ status: 302, location: '/loop' }) };
