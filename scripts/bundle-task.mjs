@@ -1,13 +1,16 @@
 // Bundles the Azure Pipelines task into one CommonJS file, task/dist/main.js, with task.json and icon.png beside it:
 // a folder the agent runs with `node main.js` and no node_modules (docs/decisions/0006-task-bundling.md).
+// `--out-dir DIR` writes elsewhere (tests bundle into a temporary folder, so parallel runs never share one).
 import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'task', 'dist');
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const outDir = values['out-dir'] ? resolve(values['out-dir']) : join(root, 'task', 'dist');
 const started = performance.now();
 
 await rm(outDir, { recursive: true, force: true });
@@ -49,6 +52,5 @@ await writeFile(join(outDir, 'package.json'), `${JSON.stringify({ type: 'commonj
 const { size } = await stat(join(outDir, 'main.js'));
 const inputs = Object.keys(result.metafile.inputs).length;
 const ms = Math.round(performance.now() - started);
-console.log(
-  `bundle-task: task/dist/main.js ${(size / 1024).toFixed(1)} KiB from ${inputs} modules in ${ms} ms`,
-);
+const where = relative(root, join(outDir, 'main.js'));
+console.log(`bundle-task: ${where} ${(size / 1024).toFixed(1)} KiB from ${inputs} modules in ${ms} ms`);

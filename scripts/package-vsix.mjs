@@ -1,14 +1,32 @@
 // Builds the VSIX into dist/ with tfx-cli, offline: stages the extension (manifest, overview, icon, the bundled
 // task from task/dist) in dist/vsix-root so each folder in the VSIX is named as in the manifest, then runs
-// `tfx extension create` there. Extra arguments go to tfx, e.g. `npm run package -- --publisher my-publisher`.
+// `tfx extension create` there. Extra arguments go to tfx, e.g. `npm run package -- --publisher my-publisher`;
+// `--task-dir DIR` and `--out-dir DIR` replace task/dist and dist (tests use temporary folders).
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const staging = join(root, 'dist', 'vsix-root');
+const { values, tokens } = parseArgs({
+  options: { 'task-dir': { type: 'string' }, 'out-dir': { type: 'string' } },
+  strict: false,
+  tokens: true,
+});
+const taskDir =
+  typeof values['task-dir'] === 'string' ? resolve(values['task-dir']) : join(root, 'task', 'dist');
+const outDir = typeof values['out-dir'] === 'string' ? resolve(values['out-dir']) : join(root, 'dist');
+// Everything but our two options goes to tfx unchanged.
+const ours = new Set(['task-dir', 'out-dir']);
+const tfxArguments = tokens
+  .filter((token) => !(token.kind === 'option' && ours.has(token.name)))
+  .flatMap((token) =>
+    token.kind === 'option'
+      ? [token.rawName, ...(token.value === undefined ? [] : [token.value])]
+      : [token.value ?? ''],
+  );
+const staging = join(outDir, 'vsix-root');
 const started = performance.now();
 
 const manifest = JSON.parse(await readFile(join(root, 'vss-extension.json'), 'utf8'));
@@ -20,9 +38,11 @@ if (manifest.version !== taskVersion) {
   );
 }
 try {
-  await stat(join(root, 'task', 'dist', 'main.js'));
+  await stat(join(taskDir, 'main.js'));
 } catch {
-  fail('task/dist/main.js is missing: run `npm run build:task` first (`npm run package` does)');
+  fail(
+    `${relative(root, taskDir)}/main.js is missing: run \`npm run build:task\` first (\`npm run package\` does)`,
+  );
 }
 
 await rm(staging, { recursive: true, force: true });
@@ -30,7 +50,7 @@ await mkdir(join(staging, 'images'), { recursive: true });
 await cp(join(root, 'vss-extension.json'), join(staging, 'vss-extension.json'));
 await cp(join(root, 'docs', 'marketplace-overview.md'), join(staging, 'overview.md'));
 await cp(join(root, 'images', 'extension-icon.png'), join(staging, 'images', 'extension-icon.png'));
-await cp(join(root, 'task', 'dist'), join(staging, 'AzdoRequeue'), { recursive: true });
+await cp(taskDir, join(staging, 'AzdoRequeue'), { recursive: true });
 
 // tfx makes no network call for `extension create`; these keep it from asking, colouring or tracing anyway.
 const tfx = join(root, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');
@@ -43,10 +63,10 @@ const args = [
   '--manifest-globs',
   'vss-extension.json',
   '--output-path',
-  join(root, 'dist'),
+  outDir,
   '--no-prompt',
   '--json',
-  ...process.argv.slice(2),
+  ...tfxArguments,
 ];
 let stdout;
 try {

@@ -192,4 +192,32 @@ describe('the bundled task when it cannot authenticate', () => {
         .join('\n'),
     ).toMatch(/personal access token/);
   });
+
+  it('fails and names the permission to grant when the build identity may not requeue (TF401027)', async () => {
+    const identity = {
+      ...TASK_SCENARIO.identity,
+      denied: [{ token: 'job' as const, permission: 'PullRequestContribute' as const }],
+    };
+    const denying = await startEmulator({ scenario: { ...TASK_SCENARIO, identity } });
+    try {
+      const run = await runBundledTask(taskDirectory, denying);
+
+      const { result, message } = completion(run);
+      expect(result).toBe('Failed');
+      expect(message).toMatch(
+        /^a requeue was refused \(TF401027\): grant the build service identity .*"Contribute to pull requests"/,
+      );
+      const errors = commandsNamed(run, 'task.logissue').filter(
+        (command) => command.properties['type'] === 'error',
+      );
+      expect(errors).toHaveLength(4);
+      expect(errors[0]?.message).toMatch(
+        /^PR \d+ \((web|api)\) "(web|api) CI": requeue failed: .*\[TF401027\]$/,
+      );
+      expect(denying.control.requeues()).toEqual([]);
+      expect(run.summary).toContain('**failed** (TF401027)');
+    } finally {
+      await denying.close();
+    }
+  });
 });
