@@ -124,6 +124,19 @@ describe('redactText', () => {
     );
   });
 
+  it.each([
+    ['spaces after authorization:', `authorization:${' '.repeat(400_000)}x`],
+    ['repeated header prefixes', 'Authorization: '.repeat(40_000)],
+    ['one long lower-case word', 'a'.repeat(400_000)],
+    ['a long eyJ run', `eyJ${'a'.repeat(400_000)}`],
+  ])(
+    'stays linear on pathological input: %s (a quadratic pattern would exceed the timeout)',
+    (_name, text) => {
+      expect(redactText(text)).toHaveLength(text.length);
+    },
+    10_000,
+  );
+
   it.each(BENIGN_CORPUS)('leaves benign text unchanged: %s', (text) => {
     expect(redactText(text)).toBe(text);
   });

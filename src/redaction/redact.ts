@@ -11,10 +11,11 @@ const MASK = '***';
 /**
  * `Authorization: Bearer x`, `"authorization":"Basic x"`, `authorization=Bearer x`, also with escaped
  * quotes (JSON inside JSON); the scheme is kept. The credential must be 8+ token68 characters, so
- * prose such as "authorization: Basic support" survives.
+ * prose such as "authorization: Basic support" survives. No two unbounded runs of the same characters
+ * touch, so the match stays linear on long runs of spaces.
  */
 const AUTHORIZATION_VALUE =
-  /((?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?\s*)(bearer|basic)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi;
+  /((?:proxy-)?authorization\\?["']?[ \t]*[:=][ \t]*(?:\\?["'][ \t]*)?)(bearer|basic)([ \t]+)[A-Za-z0-9\-._~+/]{8,}=*/gi;
 /** A JWT (three segments) or JWE (five): base64url JSON header `{"` → `eyJ`. */
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){0,3}/g;
 /** Legacy Azure DevOps PAT: 52 characters of lower-case base32. */
