@@ -30,19 +30,25 @@ function describe(emulator: RunningEmulator): string {
   ].join('\n');
 }
 
-function waitForStop(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
+/** Resolves `stopped` on SIGINT, SIGTERM or the abort signal; `cancel` removes the listeners. */
+function listenForStop(signal: AbortSignal | undefined): { stopped: Promise<void>; cancel: () => void } {
+  let cancel = () => {};
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
+      cancel();
+      resolve();
+    };
+    cancel = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       signal?.removeEventListener('abort', stop);
-      resolve();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     if (signal?.aborted === true) stop();
     else signal?.addEventListener('abort', stop);
   });
+  return { stopped, cancel };
 }
 
 function startOptions(options: EmulatorCommandOptions): StartEmulatorOptions {
@@ -72,6 +78,8 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
       `warning: listening on ${options.host}: other machines can reach this emulator and its control API is refused to them only by address.\n`,
     );
   }
+  // Listen for SIGINT/SIGTERM before announcing the URL: a supervisor may stop us right after reading it.
+  const stop = listenForStop(io.signal);
   let emulator: RunningEmulator;
   try {
     emulator = await startEmulator(startOptions(options));
@@ -79,6 +87,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     io.stderr(
       `azdo-requeue emulator: cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
+    stop.cancel();
     return 1;
   }
   if (options.json) {
@@ -88,7 +97,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
   } else {
     io.stdout(describe(emulator));
   }
-  await waitForStop(io.signal);
+  await stop.stopped;
   await emulator.close();
   if (!options.json) io.stdout('Emulator stopped.\n');
   return 0;
