@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+import { DoctorArgsError, parseDoctorArgs } from './parse-doctor-args.js';
+
+const pipelineEnv = {
+  SYSTEM_COLLECTIONURI: 'https://dev.azure.com/fabrikam/',
+  SYSTEM_TEAMPROJECTID: '6f1c2c4e-0000-4000-8000-000000000001',
+};
+
+describe('parseDoctorArgs', () => {
+  it('takes the organization and project from the pipeline', () => {
+    expect(parseDoctorArgs([], pipelineEnv)).toEqual({
+      help: false,
+      organization: 'https://dev.azure.com/fabrikam/',
+      project: '6f1c2c4e-0000-4000-8000-000000000001',
+      repositories: [],
+      auth: 'auto',
+      patStdin: false,
+      managedIdentity: false,
+      output: 'text',
+      debug: false,
+    });
+  });
+
+  it('reads every flag', () => {
+    const options = parseDoctorArgs(
+      [
+        '--org',
+        'https://x.visualstudio.com',
+        '--project',
+        'P',
+        '--repository',
+        'a',
+        '--repository',
+        'b',
+        '--auth',
+        'entra',
+        '--managed-identity',
+        '--json',
+        '--debug',
+      ],
+      {},
+    );
+
+    expect(options).toMatchObject({
+      organization: 'https://x.visualstudio.com',
+      project: 'P',
+      repositories: ['a', 'b'],
+      auth: 'entra',
+      managedIdentity: true,
+      output: 'json',
+      debug: true,
+    });
+  });
+
+  it.each([
+    [['--token', 'x'], /Unknown option '--token'/],
+    [['--pat', 'x'], /Unknown option '--pat'/],
+    [['--auth', 'password'], /--auth must be one of/],
+    [['--output', 'xml'], /--output must be text or json/],
+    [['stray'], /unexpected argument "stray"/],
+  ])('refuses %o (no option takes a secret, checklist A1)', (argv, message) => {
+    expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(DoctorArgsError);
+    expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(message);
+  });
+});
