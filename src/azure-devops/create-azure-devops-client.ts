@@ -17,6 +17,7 @@ import {
   repositoryUrl,
 } from './endpoints.js';
 import { isObject, readCollection, requireString } from './json-guards.js';
+import { listActiveBuilds } from './list-active-builds.js';
 import { parsePolicyEvaluation } from './parse-policy-evaluation.js';
 import { parsePullRequest } from './parse-pull-request.js';
 import { readJson } from './read-response.js';
@@ -151,6 +152,10 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
 
     requeueCheck(pullRequest: PullRequest, check: PolicyCheck) {
       return requeueEvaluation(options.send, org, pullRequest, check);
+    },
+
+    listActiveBuilds(project: ProjectRef, definitionIds: readonly number[], signal?: AbortSignal) {
+      return listActiveBuilds(get, org, project, definitionIds, signal);
     },
   };
 }

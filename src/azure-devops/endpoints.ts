@@ -84,6 +84,26 @@ export function policyEvaluationUrl(org: string, projectId: string, evaluationId
   );
 }
 
+/**
+ * Builds of some pipeline definitions that are queued or running (build 7.1, Builds - List, reference §3.6):
+ * `definitions` is a comma-separated id list, and a longer answer pages with the `x-ms-continuationtoken`
+ * response header sent back as `continuationToken`.
+ */
+export function activeBuildsUrl(
+  org: string,
+  projectId: string,
+  definitionIds: readonly number[],
+  top: number,
+  continuationToken?: string,
+): URL {
+  return build(org, `${segment(projectId)}/_apis/build/builds`, API_VERSION.build, {
+    definitions: definitionIds.join(','),
+    statusFilter: 'inProgress,notStarted',
+    $top: top,
+    continuationToken,
+  });
+}
+
 export function connectionDataUrl(org: string): URL {
   return build(org, '_apis/connectionData', API_VERSION.connectionData);
 }

@@ -36,6 +36,11 @@ export function parsePolicyEvaluation(value: unknown): PolicyCheck {
     readNumber(context, 'buildDefinitionId') ?? readNumber(settings, 'buildDefinitionId');
   const sourceCommit = readString(context, 'lastMergeSourceCommitId');
   const targetCommit = readString(context, 'lastMergeTargetCommitId');
+  const buildStartedAt = readString(context, 'buildStartedUtc');
+  const buildFinished =
+    buildId === undefined
+      ? undefined
+      : hasFinished(readString(value, 'startedDate'), readString(value, 'completedDate'));
   return {
     evaluationId,
     policyTypeId,
@@ -51,5 +56,30 @@ export function parsePolicyEvaluation(value: unknown): PolicyCheck {
     ...(buildDefinitionId === undefined ? {} : { buildDefinitionId }),
     ...(sourceCommit ? { lastMergeSourceCommit: sourceCommit } : {}),
     ...(targetCommit ? { lastMergeTargetCommit: targetCommit } : {}),
+    ...(buildStartedAt ? { buildStartedAt } : {}),
+    ...(buildFinished === undefined ? {} : { buildFinished }),
   };
+}
+
+/**
+ * An evaluation completes when its build does (`completedDate`, §4). A start with no completion, or a completion
+ * older than the latest start (a build requeued since), means the current build has not finished: it may still
+ * be queued even when the check reads expired, and a requeue would cancel it. Neither date: cannot tell.
+ */
+function hasFinished(
+  startedDate: string | undefined,
+  completedDate: string | undefined,
+): boolean | undefined {
+  if (completedDate === undefined) return startedDate === undefined ? undefined : false;
+  const completed = utcMs(completedDate);
+  const started = startedDate === undefined ? undefined : utcMs(startedDate);
+  if (completed === undefined || started === undefined) return true;
+  return completed >= started;
+}
+
+/** Dates without a zone are UTC in these answers (reference §3.5). */
+function utcMs(text: string): number | undefined {
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
+  const ms = Date.parse(zoned);
+  return Number.isFinite(ms) ? ms : undefined;
 }

@@ -20,6 +20,10 @@ Selection (expired build-validation checks of active pull requests, by default):
   --include-manual          also build policies set to queue manually only
   --required-only           only blocking (required) build policies
   --max-requeues N          requeue at most N checks, readiest pull requests first; the rest are reported
+  --max-builds-in-flight N  per pipeline definition, start builds only while fewer than N are queued or
+                            running (Build API); the rest are reported as deferred for the next run
+  --retry-failed            also requeue failed (rejected or broken) build checks whose build ran on older
+                            commits than the pull request's current ones; never the same commits twice
 
 Run:
   --dry-run                 plan and report, requeue nothing

@@ -16,6 +16,8 @@ export interface CliOptions {
   readonly includeManual: boolean;
   readonly requiredOnly: boolean;
   readonly maxRequeues?: number;
+  readonly maxBuildsInFlight?: number;
+  readonly retryFailed: boolean;
   readonly dryRun: boolean;
   readonly output: 'text' | 'json';
   readonly concurrency: number;
@@ -42,6 +44,8 @@ const OPTIONS = {
   'include-manual': { type: 'boolean' },
   'required-only': { type: 'boolean' },
   'max-requeues': { type: 'string' },
+  'max-builds-in-flight': { type: 'string' },
+  'retry-failed': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   output: { type: 'string' },
   json: { type: 'boolean' },
@@ -98,6 +102,7 @@ export function parseCliArgs(
   if (!AUTH_MODES.includes(auth))
     throw new UsageError(`--auth must be one of ${AUTH_MODES.join(', ')}, got "${values.auth}"`);
   const maxRequeues = parseCount(values['max-requeues'], '--max-requeues', 0);
+  const maxBuildsInFlight = parseCount(values['max-builds-in-flight'], '--max-builds-in-flight', 1);
   const timeoutSeconds = parseCount(values.timeout, '--timeout', 1);
   return {
     command: 'requeue',
@@ -111,6 +116,8 @@ export function parseCliArgs(
     includeManual: values['include-manual'] === true,
     requiredOnly: values['required-only'] === true,
     ...(maxRequeues === undefined ? {} : { maxRequeues }),
+    ...(maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight }),
+    retryFailed: values['retry-failed'] === true,
     dryRun: values['dry-run'] === true,
     output,
     concurrency: parseCount(values.concurrency, '--concurrency', 1, 64) ?? 8,
@@ -154,6 +161,7 @@ function defaults(): Omit<CliOptions, 'command'> {
     includeConflicts: false,
     includeManual: false,
     requiredOnly: false,
+    retryFailed: false,
     dryRun: false,
     output: 'text',
     concurrency: 8,

@@ -67,6 +67,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
       targetBranches: options.targetBranches,
       rules: options,
       ...(options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues }),
+      ...(options.maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight: options.maxBuildsInFlight }),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       stopSignal: io.stopSignal,

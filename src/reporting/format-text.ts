@@ -1,5 +1,5 @@
 // The human report: one line per pull request with its verdict, one per build check, then the summary.
-import type { CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
+import type { BuildsAvoided, CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 
 const MARK: Record<CheckVerdict['action'], string> = {
@@ -14,7 +14,8 @@ export function formatTextReport(result: RequeueResult): string {
   const mode = result.dryRun ? ' (dry run: nothing was requeued)' : '';
   lines.push(`azdo-requeue: ${result.organization}${mode}`);
   for (const verdict of result.pullRequests) lines.push(...formatPullRequest(verdict));
-  lines.push('', formatSummary(result));
+  lines.push('', formatSummary(result), formatBuildsAvoided(result.summary.buildsAvoided));
+  lines.push(...formatCapacity(result));
   if (result.interrupted)
     lines.push('The run was interrupted: pull requests and checks not reached are listed as interrupted.');
   return `${lines.join('\n')}\n`;
@@ -42,7 +43,40 @@ function formatCheck(verdict: CheckVerdict): string {
 export function formatSummary(result: RequeueResult): string {
   const s = result.summary;
   const requeued = result.dryRun ? `${s.wouldRequeue} would be requeued` : `${s.requeued} requeued`;
-  return `Summary: ${s.pullRequests} pull requests, ${s.checks} build checks: ${requeued}, ${s.skipped} skipped, ${s.failed} failed.`;
+  const retried = s.retried ? ` (${s.retried} of them retries of failed builds)` : '';
+  return `Summary: ${s.pullRequests} pull requests, ${s.checks} build checks: ${requeued}${retried}, ${s.skipped} skipped, ${s.failed} failed.`;
+}
+
+/** The wasted builds the run avoided (or postponed), by cause; causes that did not occur are left out. */
+export function formatBuildsAvoided(avoided: BuildsAvoided | undefined): string {
+  const parts = [
+    [avoided?.inProgress, 'already queued or running (a requeue would cancel them)'],
+    [avoided?.deferred, 'deferred for capacity (--max-builds-in-flight; the next run takes them)'],
+    [avoided?.budget, 'over budget (--max-requeues)'],
+    [avoided?.sameCommits, 'failed on the current commits (a retry would build the same code)'],
+    [avoided?.drafts, 'draft pull requests'],
+    [avoided?.conflicts, 'pull requests with merge conflicts'],
+  ] as const;
+  const said = parts.filter(([count]) => (count ?? 0) > 0).map(([count, what]) => `${count} ${what}`);
+  return `Builds not started: ${said.length > 0 ? said.join('; ') : 'none'}.`;
+}
+
+function formatCapacity(result: RequeueResult): string[] {
+  if (result.capacity === undefined || result.capacity.length === 0) return [];
+  const limit = result.capacity[0]?.limit ?? 0;
+  const started = result.dryRun ? 'would start' : 'started';
+  return [
+    `Capacity (--max-builds-in-flight ${limit} per pipeline definition):`,
+    ...result.capacity.map((usage) => {
+      const definition =
+        usage.definitionId === undefined ? 'unknown definition' : `definition ${usage.definitionId}`;
+      const error =
+        usage.error === undefined
+          ? ''
+          : ` (builds in flight not read: ${sanitizeUntrustedText(usage.error)})`;
+      return `  ${sanitizeUntrustedText(usage.projectName)} ${definition}: ${usage.inFlight} in flight, ${usage.planned} ${started}, ${usage.deferred} deferred${error}`;
+    }),
+  ];
 }
 
 function shortRef(ref: string): string {

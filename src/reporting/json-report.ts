@@ -1,5 +1,12 @@
 // The machine-readable report (schemaVersion 1): a stable shape that scripts and the task summary rely on.
-import type { CheckVerdict, PullRequestVerdict, RequeueResult, RequeueSummary } from '../requeue/model.js';
+import type {
+  BuildsAvoided,
+  CapacityUsage,
+  CheckVerdict,
+  PullRequestVerdict,
+  RequeueResult,
+  RequeueSummary,
+} from '../requeue/model.js';
 
 export interface JsonCheck {
   readonly evaluationId: string;
@@ -10,6 +17,8 @@ export interface JsonCheck {
   readonly action: CheckVerdict['action'];
   readonly skipReason?: string;
   readonly reason: string;
+  /** Why it was chosen for a requeue: `expired`, or `failed` (a retry, --retry-failed). */
+  readonly trigger?: 'expired' | 'failed';
   /** The build now attached to the check: the new one after a requeue. */
   readonly buildId?: number;
   readonly previousBuildId?: number;
@@ -26,12 +35,33 @@ export interface JsonPullRequest {
   readonly url: string;
   readonly isDraft: boolean;
   readonly mergeStatus: string;
+  /** 1 = first in the readiness order; absent for pull requests skipped as a whole. */
   readonly rank?: number;
+  /** Why it ranks where it does (auto-complete, other policies passing, what it waits on). */
   readonly readiness?: string;
+  /** The activity time the ranking used (creation or the newest policy build start), ISO 8601. */
+  readonly lastActivity?: string;
   readonly skipReason?: string;
   readonly reason?: string;
   readonly error?: string;
   readonly checks: readonly JsonCheck[];
+}
+
+/** How --max-builds-in-flight was spent for one pipeline definition (only when the flag was given). */
+export interface JsonCapacity {
+  readonly project: string;
+  readonly definitionId?: number;
+  readonly limit: number;
+  readonly inFlight: number;
+  readonly planned: number;
+  readonly deferred: number;
+  readonly error?: string;
+}
+
+export interface JsonSummary extends RequeueSummary {
+  readonly retried: number;
+  /** Builds not started, by cause (drafts and conflicts count pull requests, the others checks). */
+  readonly buildsAvoided: BuildsAvoided;
 }
 
 export interface JsonReport {
@@ -39,9 +69,19 @@ export interface JsonReport {
   readonly organization: string;
   readonly dryRun: boolean;
   readonly interrupted: boolean;
-  readonly summary: RequeueSummary;
+  readonly summary: JsonSummary;
+  readonly capacity?: readonly JsonCapacity[];
   readonly pullRequests: readonly JsonPullRequest[];
 }
+
+const NOTHING_AVOIDED: BuildsAvoided = {
+  inProgress: 0,
+  drafts: 0,
+  conflicts: 0,
+  budget: 0,
+  deferred: 0,
+  sameCommits: 0,
+};
 
 export function buildJsonReport(result: RequeueResult): JsonReport {
   return {
@@ -49,8 +89,26 @@ export function buildJsonReport(result: RequeueResult): JsonReport {
     organization: result.organization,
     dryRun: result.dryRun,
     interrupted: result.interrupted,
-    summary: result.summary,
+    // Always present, so scripts can read the counts without checking which version wrote the report.
+    summary: {
+      ...result.summary,
+      retried: result.summary.retried ?? 0,
+      buildsAvoided: result.summary.buildsAvoided ?? NOTHING_AVOIDED,
+    },
+    ...(result.capacity === undefined ? {} : { capacity: result.capacity.map(toJsonCapacity) }),
     pullRequests: result.pullRequests.map(toJsonPullRequest),
+  };
+}
+
+function toJsonCapacity(usage: CapacityUsage): JsonCapacity {
+  return {
+    project: usage.projectName,
+    ...(usage.definitionId === undefined ? {} : { definitionId: usage.definitionId }),
+    limit: usage.limit,
+    inFlight: usage.inFlight,
+    planned: usage.planned,
+    deferred: usage.deferred,
+    ...(usage.error === undefined ? {} : { error: usage.error }),
   };
 }
 
@@ -68,6 +126,7 @@ function toJsonPullRequest(verdict: PullRequestVerdict): JsonPullRequest {
     mergeStatus: pr.mergeStatus,
     ...(verdict.rank === undefined ? {} : { rank: verdict.rank }),
     ...(verdict.readiness === undefined ? {} : { readiness: verdict.readiness }),
+    ...(verdict.lastActivity === undefined ? {} : { lastActivity: verdict.lastActivity }),
     ...(verdict.skipReason === undefined ? {} : { skipReason: verdict.skipReason }),
     ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
     ...(verdict.error === undefined ? {} : { error: verdict.error }),
@@ -87,6 +146,7 @@ function toJsonCheck(verdict: CheckVerdict): JsonCheck {
     action: verdict.action,
     ...(verdict.skipReason === undefined ? {} : { skipReason: verdict.skipReason }),
     reason: verdict.reason,
+    ...(verdict.trigger === undefined ? {} : { trigger: verdict.trigger }),
     ...(buildId === undefined ? {} : { buildId }),
     ...(verdict.newBuildId !== undefined && check.buildId !== undefined
       ? { previousBuildId: check.buildId }
