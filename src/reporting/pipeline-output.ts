@@ -18,6 +18,7 @@ export interface PipelinePublisher {
   logIssue(issue: PipelineIssue): void;
   setProgress(percent: number, label: string): void;
   uploadSummary(path: string): void;
+  /** Writes the file; creates its folder when `PublishOptions.fileName` has one. */
   writeFile(path: string, content: string): Promise<void>;
 }
 
@@ -75,7 +76,10 @@ export type ProgressListener = (progress: {
 export interface PublishOptions {
   /** `AGENT_TEMPDIRECTORY`; without it there is nowhere to write the summary and it is not uploaded. */
   readonly tempDirectory: string | undefined;
-  /** Unique per run, so two steps in one job do not overwrite each other's summary. */
+  /**
+   * Relative to the temp directory; unique per run, so two steps in one job do not overwrite each other's summary.
+   * The agent titles the summary section after the file's name.
+   */
   readonly fileName: string;
 }
 

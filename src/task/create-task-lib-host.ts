@@ -1,6 +1,7 @@
 // The TaskHost over azure-pipelines-task-lib: the only module of the task that calls task-lib, so every logging
 // command is built by task-lib (checklist B4) and every log line passes our redactor as well as the agent's masker.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 import internal from 'azure-pipelines-task-lib/internal.js';
 import tl from 'azure-pipelines-task-lib/task.js';
@@ -42,7 +43,10 @@ export function createTaskLibHost(parts: ProcessParts): TaskHost {
         ),
       setProgress: (percent, label) => tl.setProgress(percent, label),
       uploadSummary: (path) => tl.uploadSummary(path),
-      writeFile: (path, content) => writeFile(path, redact(content), { encoding: 'utf8', mode: 0o600 }),
+      writeFile: async (path, content) => {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, redact(content), { encoding: 'utf8', mode: 0o600 });
+      },
     },
     log: (text) => parts.writeStdout(`${redact(text).replace(/\n$/, '')}\n`),
     complete: (outcome) =>

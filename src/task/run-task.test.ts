@@ -64,7 +64,7 @@ describe('runTask', () => {
     expect(events[0]).toBe('secret token');
     expect(events.indexOf('secret token')).toBeLessThan(events.findIndex((e) => e.startsWith('connect')));
     expect(events).toContain('connect https://dev.azure.com/fabrikam as azdo-requeue-task/1.2.3');
-    const summaryPath = '/agent/_temp/azdo-requeue-summary-1800000000000.md';
+    const summaryPath = '/agent/_temp/azdo-requeue-1800000000000/azdo-requeue.md';
     expect(events.slice(-2)).toEqual([
       `upload ${summaryPath}`,
       'complete Succeeded: requeued 1 of 1 build checks in 1 pull requests; 0 skipped',

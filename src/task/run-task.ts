@@ -89,7 +89,8 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
     host.log(formatTextReport(result));
     await publishToPipeline(result, host.publisher, {
       tempDirectory: host.env['AGENT_TEMPDIRECTORY'],
-      fileName: `azdo-requeue-summary-${host.clock.now()}.md`,
+      // The agent titles the summary section after the file; the folder keeps two runs in one job apart.
+      fileName: `azdo-requeue-${host.clock.now()}/azdo-requeue.md`,
     });
     return decideTaskOutcome(result);
   } catch (error) {
