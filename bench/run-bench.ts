@@ -1,0 +1,137 @@
+// `npm run bench`: azdo-requeue against the sequential baseline on the emulator with injected latency.
+// Writes bench/results.json and bench/chart.svg (BENCH_QUICK=1: a smaller set, written to bench/out/) and
+// prints the table. BENCH_DIST points at another build (default dist/). docs/performance.md explains it all.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  startEmulatorInProcess,
+  startEmulatorProcess,
+  type StartedEmulator,
+} from './lib/emulator-process.js';
+import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
+import { formatTargets, formatTextTable, type Row } from './lib/format-table.js';
+import { describeMachine } from './lib/describe-machine.js';
+import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
+import { planCells, scenarioJson, type CellPlan } from './lib/plan-cells.js';
+import { buildChart, checkTargets } from './lib/report-results.js';
+import { runTool, type Sample } from './lib/run-tool.js';
+import { summarizeCell } from './lib/summarize.js';
+
+const quick = process.env['BENCH_QUICK'] === '1';
+const repository = fileURLToPath(new URL('..', import.meta.url));
+const distDir = resolve(repository, process.env['BENCH_DIST'] ?? 'dist');
+const outDir = quick ? join(repository, 'bench', 'out') : join(repository, 'bench');
+// The measured processes get a minimal environment: nothing of the runner's (proxies, tokens) leaks in.
+const baseEnv = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', LANG: 'C.UTF-8' };
+const scratch = mkdtempSync(join(tmpdir(), 'azdo-bench-scenarios-'));
+const say = (text: string): void => void process.stderr.write(`${text}\n`);
+
+/** Cells that share a scenario and an emulator placement run on one emulator, reset before every run. */
+function groupCells(cells: readonly CellPlan[]): CellPlan[][] {
+  const groups = new Map<string, CellPlan[]>();
+  for (const cell of cells) {
+    const key = `${cell.scenario.pullRequests}-${cell.scenario.kind}-${cell.placement}`;
+    groups.set(key, [...(groups.get(key) ?? []), cell]);
+  }
+  return [...groups.values()];
+}
+
+async function startFor(cell: CellPlan): Promise<StartedEmulator> {
+  const file = join(scratch, `${cell.scenario.pullRequests}-${cell.scenario.kind}.json`);
+  writeFileSync(file, scenarioJson(cell.scenario));
+  return cell.placement === 'process'
+    ? startEmulatorProcess(distDir, file)
+    : startEmulatorInProcess(distDir, file);
+}
+
+async function runCells(cells: readonly CellPlan[]) {
+  const results = [];
+  for (const group of groupCells(cells)) {
+    const first = group[0] as CellPlan;
+    const emulator = await startFor(first);
+    try {
+      await emulator.control.reset();
+      const expected = computeExpectedWork(await emulator.control.state());
+      for (const cell of group) {
+        const samples: Sample[] = [];
+        const rounds = Math.max(cell.runs['azdo-requeue'], cell.runs.baseline);
+        // Alternate the tools round by round, so slow drifts of the machine hit both alike.
+        for (let round = 0; round < rounds; round++) {
+          for (const tool of ['azdo-requeue', 'baseline'] as const) {
+            if (round >= cell.runs[tool]) continue;
+            const sample = await runTool(tool, cell, emulator, expected, { distDir, baseEnv });
+            samples.push(sample);
+            say(
+              `[${cell.id}] ${tool} ${round + 1}/${cell.runs[tool]}: ${(sample.wallMs / 1000).toFixed(2)} s, ` +
+                `${sample.check.calls.total} calls, ${((sample.maxRssBytes ?? 0) / 2 ** 20).toFixed(0)} MB, ` +
+                `${sample.check.correct && sample.exitCode === 0 ? 'correct' : `WRONG ${sample.error ?? ''}`}`,
+            );
+          }
+        }
+        results.push({
+          cell,
+          expected: countExpectedWork(expected),
+          samples,
+          summary: summarizeCell(cell, samples, expected),
+        });
+      }
+    } finally {
+      await emulator.close();
+    }
+  }
+  return results;
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const machineAtStart = describeMachine(repository);
+  say(
+    `azdo-requeue benchmark (${quick ? 'BENCH_QUICK' : 'full'}), ${machineAtStart.cpus} cores, load ${machineAtStart.loadAverage.join(' ')}`,
+  );
+  const cells = await runCells(planCells(quick));
+  say('cold start: azdo-requeue --version');
+  const coldStart = await measureColdStart(distDir, quick ? 15 : 21, baseEnv);
+  say('emulator throughput');
+  const throughputEmulator = await startFor(planCells(true)[0] as CellPlan);
+  const emulatorThroughput = await measureEmulatorThroughput(
+    throughputEmulator,
+    baseEnv,
+    quick ? 2000 : 5000,
+  ).finally(() => throughputEmulator.close());
+  const rows: Row[] = cells.map(({ cell, summary }) => ({ cell, summary }));
+  const targets = checkTargets(rows, coldStart, emulatorThroughput);
+  const results = {
+    schemaVersion: 1,
+    generatedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    quick,
+    machine: { ...machineAtStart, loadAverageAtEnd: describeMachine(repository).loadAverage },
+    cells,
+    coldStart,
+    emulatorThroughput,
+    targets,
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, 'chart.svg'), buildChart(rows));
+  process.stdout.write(`\n${formatTextTable(rows)}\n\n`);
+  process.stdout.write(
+    `--version cold start: median ${coldStart.medianMs.toFixed(0)} ms of ${coldStart.runs} (node -e "" alone: ${coldStart.nodeFloorMedianMs.toFixed(0)} ms)\n`,
+  );
+  process.stdout.write(
+    `emulator: ${emulatorThroughput.requestsPerSecond.toFixed(0)} GETs/s from one process (keep-alive client in another)\n\n`,
+  );
+  process.stdout.write(
+    `${formatTargets(targets)}\n\nwrote ${join(outDir, 'results.json')} and ${join(outDir, 'chart.svg')}\n`,
+  );
+  const allCorrect = rows.every((row) => Object.values(row.summary.tools).every((tool) => tool.allCorrect));
+  return allCorrect ? 0 : 1;
+}
+
+try {
+  process.exitCode = await main();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
