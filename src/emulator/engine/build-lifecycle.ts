@@ -13,8 +13,15 @@ function buildFraction(buildId: number): number {
   return (Math.imul(buildId ^ 0x5bd1e995, 2654435761) >>> 0) / 4294967296;
 }
 
+/** `20260101` for build numbers; formatted once per day rather than once per build (10,000 builds at start). */
+const dayCache = { day: -1, text: '' };
 function compactDay(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = Math.floor(epochMs / 86_400_000);
+  if (day !== dayCache.day) {
+    dayCache.day = day;
+    dayCache.text = new Date(epochMs).toISOString().slice(0, 10).replaceAll('-', '');
+  }
+  return dayCache.text;
 }
 
 /** Queues a policy build for a pull request (§4: `reason: pullRequest`, `refs/pull/{id}/merge`). */

@@ -141,7 +141,9 @@ export function createPullRequest(
       isRequired: r.isRequired ?? false,
     })),
     mergeId: store.random.guid(),
-    lastMergeSourceCommit: branchHead(ctx, repository, sourceRefName),
+    // Source branches are not kept as branches: 10,000 PRs would mean 10,000 refs nobody pushes to.
+    lastMergeSourceCommit:
+      repository.branches.get(sourceRefName.toLowerCase())?.commitId ?? store.random.sha(),
     lastMergeTargetCommit: branchHead(ctx, repository, targetRefName),
     lastMergeCommit: store.random.sha(),
     evaluations: [],

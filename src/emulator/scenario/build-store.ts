@@ -7,7 +7,7 @@ import { createPolicy, policyApplies, toRefName, type PolicyFactory } from './bu
 import { branchHead, createPullRequest, type PullRequestBuildContext } from './build-pull-requests.js';
 import { generateScenario } from './generate-scenario.js';
 import { resolveAccess, resolveJobProject } from './resolve-access.js';
-import type { Scenario, ScenarioProject } from './scenario-types.js';
+import type { Scenario, ScenarioProject, ScenarioPullRequest } from './scenario-types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -74,26 +74,34 @@ function createPullRequests(store: Store, projects: ScenarioProject[], nowMs: nu
       return list;
     },
   };
-  const specs = projects.flatMap((p, i) =>
-    p.repositories.flatMap((r, j) =>
-      (r.pullRequests ?? []).map((pr) => ({ pr, repository: store.projects[i]?.repositories[j] })),
-    ),
-  );
-  const taken = new Set(specs.flatMap(({ pr }) => (pr.id === undefined ? [] : [pr.id])));
+  const pending: { spec: ScenarioPullRequest; repository: RepositoryEntity; id: number }[] = [];
+  const taken = new Set<number>();
+  for (const [i, project] of projects.entries()) {
+    for (const [j, repoSpec] of project.repositories.entries()) {
+      const repository = store.projects[i]?.repositories[j];
+      if (repository === undefined) continue;
+      branchHead(ctx, repository, repository.defaultBranch);
+      for (const spec of repoSpec.pullRequests ?? []) {
+        pending.push({ spec, repository, id: spec.id ?? 0 });
+        if (spec.id !== undefined) taken.add(spec.id);
+      }
+    }
+  }
   let nextId = 1;
-  const withIds = specs.map((entry) => {
-    if (entry.pr.id !== undefined) return { ...entry, id: entry.pr.id };
-    while (taken.has(nextId)) nextId += 1;
-    taken.add(nextId);
-    return { ...entry, id: nextId };
-  });
-  const maxId = Math.max(0, ...taken);
-  for (const { pr, repository, id } of withIds.sort((a, b) => a.id - b.id)) {
-    if (repository === undefined) continue;
-    for (const branch of [repository.defaultBranch]) branchHead(ctx, repository, branch);
+  let maxId = 0;
+  for (const entry of pending) {
+    if (entry.id === 0) {
+      while (taken.has(nextId)) nextId += 1;
+      entry.id = nextId;
+      taken.add(nextId);
+    }
+    maxId = Math.max(maxId, entry.id);
+  }
+  pending.sort((a, b) => a.id - b.id);
+  for (const { spec, repository, id } of pending) {
     // Higher ids are newer (§3.3: lists are newest first), a minute apart unless the scenario says otherwise.
-    const creationMs = nowMs - (pr.ageMinutes ?? 180 + maxId - id) * 60_000;
-    indexPullRequest(store, createPullRequest(ctx, repository, pr, id, creationMs));
+    const ageMinutes = spec.ageMinutes ?? 180 + maxId - id;
+    indexPullRequest(store, createPullRequest(ctx, repository, spec, id, nowMs - ageMinutes * 60_000));
   }
   sortPullRequests(store);
 }

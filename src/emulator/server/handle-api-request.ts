@@ -18,6 +18,7 @@ import {
 import { controllerNotFound, jsonContentType, type Outgoing } from './respond.js';
 import { ServiceError, serviceErrors } from './service-errors.js';
 import { unauthenticatedOutgoing } from './unauthenticated.js';
+import { toJson } from '../wire/wire-format.js';
 
 export interface ApiOutcome {
   /** Absent when the socket must be destroyed without an answer. */
@@ -53,7 +54,7 @@ async function runRoute(
     if (fault?.kind === 'foreignLinks')
       body = foreignLinks(body, fault.origin ?? 'http://127.0.0.1:9', ctx.url.raw);
     const text =
-      route.raw === true && typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+      route.raw === true && typeof body === 'string' ? body : body === undefined ? '' : toJson(body);
     const contentType = route.raw === true ? 'application/json; charset=utf-8' : jsonContentType(apiVersion);
     const outgoing: Outgoing = { status, body: text, headers: result.headers ?? {} };
     if (status !== 204) outgoing.contentType = contentType;

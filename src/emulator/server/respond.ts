@@ -1,5 +1,5 @@
 // Writes answers with the headers the real service sends (§1.4, §10.12), whatever the status.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from '../identity/authenticate.js';
 
@@ -36,7 +36,8 @@ export function serviceHeaders(
     'x-cache': 'CONFIG_NOCACHE',
     'request-context': 'appId=cid-v1:emulator',
     'access-control-expose-headers': 'Request-Context',
-    'x-msedge-ref': `Ref A: ${randomBytes(16).toString('hex').toUpperCase()} Ref B: EMU01EDGE0000 Ref C: ${new Date().toISOString()}`,
+    // Ref A is random per request in the service; the activity id's digits serve without another random draw.
+    'x-msedge-ref': `Ref A: ${activityId.replaceAll('-', '').toUpperCase()} Ref B: EMU01EDGE0000 Ref C: ${new Date().toISOString()}`,
   };
   if (caller !== undefined) {
     headers['x-vss-userdata'] = `${caller.identity.id}:${caller.identity.uniqueName}`;
@@ -60,14 +61,13 @@ export function writeResponse(
     return;
   }
   const body = Buffer.from(outgoing.body, 'utf8');
-  response.statusCode = outgoing.status;
-  for (const [name, value] of Object.entries({ ...base, ...outgoing.headers })) {
-    response.setHeader(name, value);
-  }
+  const headers: Record<string, string | string[] | number> = { ...base, ...outgoing.headers };
   if (outgoing.contentType !== undefined) {
-    response.setHeader('content-type', outgoing.contentType);
+    headers['content-type'] = outgoing.contentType;
   }
-  response.setHeader('content-length', body.length);
+  headers['content-length'] = body.length;
+  // One writeHead with every header is much cheaper than a setHeader per header at thousands of requests/s.
+  response.writeHead(outgoing.status, headers);
   response.end(body);
 }
 

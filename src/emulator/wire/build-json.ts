@@ -1,7 +1,7 @@
 // JSON of builds (Build) as `GET {p}/_apis/build/builds/{id}` returns them (§3.6).
 import type { BuildEntity } from '../model/entities.js';
 import { identityRefJson, projectReferenceJson } from './core-json.js';
-import { formatDate, link, omitUndefined, type JsonObject } from './wire-format.js';
+import { formatDate, link, type JsonObject } from './wire-format.js';
 
 export function buildUrl(orgUrl: string, build: BuildEntity): string {
   return `${orgUrl}/${build.project.id}/_apis/build/Builds/${build.id}`;
@@ -12,7 +12,7 @@ export function buildJson(orgUrl: string, build: BuildEntity): JsonObject {
   const url = buildUrl(orgUrl, build);
   const project = projectReferenceJson(orgUrl, build.project);
   const pr = build.pullRequest;
-  return omitUndefined({
+  return {
     _links: {
       self: link(url),
       web: link(`${orgUrl}/${build.project.id}/_build/results?buildId=${build.id}`),
@@ -72,5 +72,5 @@ export function buildJson(orgUrl: string, build: BuildEntity): JsonObject {
     },
     retainedByRelease: false,
     appendCommitMessageToRunName: true,
-  });
+  };
 }

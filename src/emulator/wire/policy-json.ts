@@ -2,7 +2,7 @@
 import type { EvaluationView } from '../engine/evaluation-state.js';
 import type { EvaluationEntity, PolicyEntity } from '../model/entities.js';
 import { identityRefJson } from './core-json.js';
-import { formatDate, link, omitUndefined, type JsonObject } from './wire-format.js';
+import { formatDate, link, type JsonObject } from './wire-format.js';
 
 /** Build settings in the service's key order, then scope (§3.5 real configuration). */
 function settingsJson(policy: PolicyEntity): JsonObject {
@@ -55,7 +55,7 @@ function buildContext(evaluation: EvaluationEntity, view: EvaluationView): JsonO
   }
   const build = evaluation.build;
   const commits = evaluation.mergeCommitIds;
-  return omitUndefined({
+  return {
     lastMergeCommitId: commits?.merge,
     lastMergeSourceCommitId: commits?.source,
     lastMergeTargetCommitId: commits?.target,
@@ -68,7 +68,7 @@ function buildContext(evaluation: EvaluationEntity, view: EvaluationView): JsonO
     buildAfterMerge: false,
     wasAutoRequeued: false,
     buildOutputPreview: null,
-  });
+  };
 }
 
 export function evaluationJson(
@@ -77,7 +77,7 @@ export function evaluationJson(
   view: EvaluationView,
 ): JsonObject {
   const pr = evaluation.pullRequest;
-  return omitUndefined({
+  return {
     configuration: configurationJson(orgUrl, evaluation.policy),
     artifactId: policyArtifactId(pr.project.id, pr.id),
     evaluationId: evaluation.id,
@@ -85,5 +85,5 @@ export function evaluationJson(
     completedDate: view.completedMs === undefined ? undefined : formatDate(view.completedMs),
     status: view.status,
     context: buildContext(evaluation, view),
-  });
+  };
 }

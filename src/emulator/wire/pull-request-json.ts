@@ -2,7 +2,7 @@
 import type { PullRequestEntity } from '../model/entities.js';
 import { identityRefJson, pullRequestProjectJson } from './core-json.js';
 import { commitRefJson, repositoryUrl, repositoryWebUrl } from './repository-json.js';
-import { formatDate, link, omitUndefined, type JsonObject } from './wire-format.js';
+import { formatDate, link, type JsonObject } from './wire-format.js';
 
 /** §3.3: descriptions are truncated to 400 characters in list results. */
 const LIST_DESCRIPTION_LIMIT = 400;
@@ -67,16 +67,14 @@ export function pullRequestJson(
     lastMergeTargetCommit: commitRefJson(orgUrl, pr.repository, pr.lastMergeTargetCommit),
     // A conflicting merge produces no merge commit.
     lastMergeCommit: pr.hasConflicts ? undefined : commitRefJson(orgUrl, pr.repository, pr.lastMergeCommit),
-    reviewers: pr.reviewers.map((reviewer) =>
-      omitUndefined({
-        reviewerUrl: `${repoUrl}/pullRequests/${pr.id}/reviewers/${reviewer.identity.id}`,
-        vote: reviewer.vote,
-        hasDeclined: false,
-        isRequired: reviewer.isRequired ? true : undefined,
-        isFlagged: false,
-        ...identityRefJson(orgUrl, reviewer.identity),
-      }),
-    ),
+    reviewers: pr.reviewers.map((reviewer) => ({
+      reviewerUrl: `${repoUrl}/pullRequests/${pr.id}/reviewers/${reviewer.identity.id}`,
+      vote: reviewer.vote,
+      hasDeclined: false,
+      isRequired: reviewer.isRequired ? true : undefined,
+      isFlagged: false,
+      ...identityRefJson(orgUrl, reviewer.identity),
+    })),
     url: `${repoUrl}/pullRequests/${pr.id}`,
     supportsIterations: true,
     autoCompleteSetBy:
@@ -92,5 +90,5 @@ export function pullRequestJson(
   if (options.single || options.includeLinks) {
     json['_links'] = pullRequestLinks(orgUrl, pr);
   }
-  return omitUndefined(json);
+  return json;
 }
