@@ -4,6 +4,7 @@ export const HELP_TEXT = `azdo-requeue: re-queue expired Azure DevOps pull-reque
 
 Usage:
   azdo-requeue [options]                 re-queue expired build checks of active pull requests
+  azdo-requeue doctor [options]          check credential, identity and permissions; reads only (see --help there)
   azdo-requeue emulator [options]        run the local Azure DevOps emulator (see --help there)
 
 Scope (defaults come from the pipeline: SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECTID):
@@ -35,8 +36,11 @@ Run:
 
 Credentials (never on the command line):
   --auth auto|job-token|entra|pat   default auto: SYSTEM_ACCESSTOKEN (the job token, as Bearer),
-                            then AZURE_DEVOPS_EXT_PAT (a PAT, as Basic, with a warning)
+                            then Microsoft Entra ID when configured (service connection, workload or
+                            managed identity; --auth entra also tries \`az login\`), then
+                            AZURE_DEVOPS_EXT_PAT (a PAT, as Basic, with a warning)
   --pat-stdin               read a PAT from standard input
+  --managed-identity        Entra ID through this machine's Azure managed identity
 
   -h, --help                this text
   -v, --version             the version

@@ -24,6 +24,8 @@ export interface CliOptions {
   readonly timeoutSeconds?: number;
   readonly auth: AuthMode;
   readonly patStdin: boolean;
+  /** `--managed-identity`: Microsoft Entra ID through this machine's managed identity (IMDS). */
+  readonly managedIdentity: boolean;
   readonly summaryFile?: string;
   readonly debug: boolean;
 }
@@ -53,6 +55,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   auth: { type: 'string' },
   'pat-stdin': { type: 'boolean' },
+  'managed-identity': { type: 'boolean' },
   'summary-file': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -124,6 +127,7 @@ export function parseCliArgs(
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
     auth,
     patStdin: values['pat-stdin'] === true,
+    managedIdentity: values['managed-identity'] === true,
     ...(values['summary-file'] ? { summaryFile: values['summary-file'] } : {}),
     debug: values.debug === true,
   };
@@ -167,6 +171,7 @@ function defaults(): Omit<CliOptions, 'command'> {
     concurrency: 8,
     auth: 'auto',
     patStdin: false,
+    managedIdentity: false,
     debug: false,
   };
 }

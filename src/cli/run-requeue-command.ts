@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 
 import { resolveCredential } from '../auth/resolve-credential.js';
+import { createSecretRegistrar } from '../auth/secret-registrar.js';
 import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
 import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
 import type { RequeueResult } from '../requeue/model.js';
@@ -21,15 +22,25 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
   }
   const organization = parseOrganizationUrl(options.organization);
   const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
+  // Each secret is masked, and in a pipeline registered with the agent, the moment it is known: Entra tokens on
+  // every refresh too, always before the request that uses them and before any other output (checklist B1).
+  const register = createSecretRegistrar(
+    io.secrets,
+    inPipeline ? (form) => io.registerSecretWithAgent(form) : undefined,
+  );
   const { credential, warnings } = await resolveCredential(options.auth, {
     env: io.env,
     jobToken: io.env['SYSTEM_ACCESSTOKEN'],
     pat,
     patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
+    organizationOrigin: organization.origin,
+    managedIdentity: options.managedIdentity,
+    onSecret: register,
+    clock: io.clock,
+    ...(options.debug
+      ? { entra: { log: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }
+      : {}),
   });
-  for (const secret of credential.secrets) io.secrets.add(secret);
-  // Before any request or other output: the agent masks only what it has been told about (checklist B1).
-  if (inPipeline) for (const form of io.secrets.forms()) io.registerSecretWithAgent(form);
   const warn = (message: string): void =>
     inPipeline
       ? io.writeStdout(`${logIssueCommand('warning', message)}\n`)
