@@ -115,4 +115,52 @@ describe('readTaskCredential', () => {
       readTaskCredential({ authentication: 'entra', serviceConnection: connection }, source, {}),
     ).rejects.toThrow(/uses ServicePrincipal; entra needs workload identity federation/);
   });
+
+  it('exchanges the job token through the service connection for a Microsoft Entra ID token, registered on receipt', async () => {
+    const connection = '0a3c6f1e-0000-4000-8000-00000000000a';
+    const entraToken = jobToken();
+    const { source, registered } = agent({
+      SYSTEMVSSCONNECTION: oauth(jobToken()),
+      [connection]: {
+        scheme: 'WorkloadIdentityFederation',
+        parameters: {
+          serviceprincipalid: '1b2c3d4e-0000-4000-8000-00000000000b',
+          tenantid: 'contoso.onmicrosoft.com',
+        },
+      },
+    });
+    const configs: unknown[] = [];
+
+    const { credential } = await readTaskCredential(
+      { authentication: 'entra', serviceConnection: connection, organizationOrigin: 'https://dev.azure.com' },
+      source,
+      {
+        SYSTEM_OIDCREQUESTURI:
+          'https://dev.azure.com/fabrikam/_apis/distributedtask/hubs/build/plans/p/jobs/j/oidctoken',
+      },
+      {
+        createTokenCredential: (config) => {
+          configs.push(config);
+          return {
+            getToken: () =>
+              Promise.resolve({ token: entraToken, expiresOnTimestamp: Date.now() + 3_600_000 }),
+          };
+        },
+      },
+    );
+
+    expect(configs).toEqual([
+      {
+        kind: 'azure-pipelines',
+        tenantId: 'contoso.onmicrosoft.com',
+        clientId: '1b2c3d4e-0000-4000-8000-00000000000b',
+        serviceConnectionId: connection,
+        oidcRequestUri:
+          'https://dev.azure.com/fabrikam/_apis/distributedtask/hubs/build/plans/p/jobs/j/oidctoken',
+      },
+    ]);
+    expect(credential.kind).toBe('entra');
+    expect(registered).toContain(entraToken);
+    expect(await credential.authorize()).toBe(`Bearer ${entraToken}`);
+  });
 });

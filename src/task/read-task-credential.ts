@@ -2,6 +2,7 @@
 // anything else can print it (security checklist A2, B1). The job token comes from the SYSTEMVSSCONNECTION
 // endpoint, so YAML needs no `env:` mapping (reference §8); a PAT comes from a secret input read without echo;
 // Entra ID from an Azure Resource Manager service connection with workload identity federation.
+import type { EntraDependencies } from '../auth/entra-credential.js';
 import { CredentialError, resolveCredential, type ResolvedCredential } from '../index.js';
 import type { TaskInputs } from './read-task-inputs.js';
 
@@ -28,6 +29,8 @@ export async function readTaskCredential(
   inputs: Pick<TaskInputs, 'authentication' | 'serviceConnection'> & { readonly organizationOrigin?: string },
   source: TaskCredentialSource,
   env: Readonly<Record<string, string | undefined>>,
+  /** Tests replace the @azure/identity credential; the task itself passes nothing. */
+  entra?: EntraDependencies,
 ): Promise<ResolvedCredential> {
   // Each line on its own (task-lib refuses multi-line secrets, checklist B6); a bad value is rejected right after.
   const register = (secret: string): void => {
@@ -74,6 +77,7 @@ export async function readTaskCredential(
     },
     organizationOrigin: inputs.organizationOrigin,
     ...onSecret,
+    ...(entra ? { entra } : {}),
   });
 }
 
