@@ -11,9 +11,11 @@ export function readJson(response: HttpResponse, what: string): unknown {
     } catch (error) {
       throw new ApiFailure(
         'other',
-        `${describeCall(response, what)} returned a body that is not valid JSON (${response.bodyText.length} bytes; truncated?)`,
+        `${describeCall(response, what)} ${describeBadBody(response)}`,
         'bad-json',
-        { cause: error },
+        {
+          cause: error,
+        },
       );
     }
   }
@@ -24,10 +26,20 @@ export function readJson(response: HttpResponse, what: string): unknown {
  * A 203 with an HTML sign-in page is how the service says "not authenticated" to clients that do not send
  * X-TFS-FedAuthRedirect: Suppress; it is never data (security checklist C5).
  */
-function isSignInPage(response: HttpResponse): boolean {
+export function isSignInPage(response: Pick<HttpResponse, 'status' | 'headers'>): boolean {
   return (
     response.status === 203 || (response.headers['content-type'] ?? '').toLowerCase().includes('text/html')
   );
+}
+
+/** Says what was wrong with a 2xx body that did not parse, without quoting it (it may be anything). */
+function describeBadBody(response: HttpResponse): string {
+  const bytes = Buffer.byteLength(response.bodyText, 'utf8');
+  const type = (response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  if (type !== '' && !/json/i.test(type)) {
+    return `returned ${type} instead of JSON (HTTP ${response.status}, ${bytes} bytes)`;
+  }
+  return `returned a body that is not valid JSON (HTTP ${response.status}, ${bytes} bytes; cut off in transit?)`;
 }
 
 export function failureFromResponse(response: HttpResponse, what: string): ApiFailure {
@@ -45,6 +57,13 @@ export function failureFromResponse(response: HttpResponse, what: string): ApiFa
     /\bTF\d{5,6}\b/.exec(serverMessage ?? '')?.[0] ?? envelope?.typeKey ?? `HTTP ${response.status}`;
   const detail = serverMessage ? `: ${serverMessage}` : '';
   const kind = kindOf(response.status);
+  if (response.status === 429) {
+    return new ApiFailure(
+      kind,
+      `${call} was throttled by Azure DevOps (429) and still refused after the retries${detail}`,
+      code,
+    );
+  }
   if (response.status === 401) {
     return new ApiFailure(
       kind,

@@ -1,0 +1,68 @@
+// Reads a check and its pull request right before the PATCH: the world may have moved on since the listing (a PR
+// completed, abandoned or gone, a check requeued by someone else or no longer expired), and such a check is
+// skipped with the reason instead of requeued (docs/reliability.md, "Changing world").
+import type { HttpMethod, HttpResponse } from '../http/types.js';
+import { CheckNoLongerApplicableError } from '../requeue/checks-api.js';
+import type { PolicyCheck, PullRequest } from '../requeue/model.js';
+import { failureFromError } from './call-failure.js';
+import { compareWithListed, readCheckState } from './compare-check-state.js';
+import { API_VERSION } from './endpoints.js';
+import { isObject, readString } from './json-guards.js';
+import { readJson } from './read-response.js';
+
+/** Sends one request of the requeue (the run's signal already attached). */
+export type RequeueCall = (method: HttpMethod, url: URL, operation: string) => Promise<HttpResponse>;
+
+export function vanished(check: PolicyCheck, why: string): CheckNoLongerApplicableError {
+  return new CheckNoLongerApplicableError('vanished', `check ${check.evaluationId}: ${why}`);
+}
+
+/** The world may have moved on since the listing: a vanished or closed PR, or a check no longer expired. */
+export async function confirmStillWanted(
+  call: RequeueCall,
+  org: string,
+  pullRequest: PullRequest,
+  check: PolicyCheck,
+  url: URL,
+): Promise<void> {
+  const prWhat = `read pull request ${pullRequest.id} before requeuing it`;
+  const checkWhat = `read check "${check.policyName}" of pull request ${pullRequest.id} before requeuing it`;
+  const [prResponse, checkResponse] = await Promise.all([
+    call('GET', pullRequestUrl(org, pullRequest), prWhat).catch((error: unknown) => {
+      throw failureFromError(error, prWhat);
+    }),
+    call('GET', url, checkWhat).catch((error: unknown) => {
+      throw failureFromError(error, checkWhat);
+    }),
+  ]);
+  if (prResponse.status === 404 || checkResponse.status === 404) {
+    throw vanished(check, `pull request ${pullRequest.id} or its check no longer exists`);
+  }
+  const prBody = readJson(prResponse, prWhat);
+  const prStatus = isObject(prBody) ? readString(prBody, 'status') : undefined;
+  if (prStatus !== undefined && prStatus !== 'active') {
+    throw new CheckNoLongerApplicableError('changed', `pull request ${pullRequest.id} is ${prStatus} now`);
+  }
+  const seen = compareWithListed(check, readCheckState(readJson(checkResponse, checkWhat)));
+  if (seen.progress !== 'moved-on') return; // unchanged, or unreadable: the listing stays the evidence
+  if (seen.newBuildId !== undefined) {
+    throw new CheckNoLongerApplicableError(
+      'changed',
+      `its build changed since it was listed (${check.buildId ?? 'none'} → ${seen.newBuildId}): requeued by someone else or the pull request was updated`,
+    );
+  }
+  const running = seen.status === 'queued' || seen.status === 'running';
+  throw new CheckNoLongerApplicableError(
+    running ? 'build-in-progress' : 'not-expired',
+    `no longer needs a requeue (now ${seen.status ?? 'not expired'})`,
+  );
+}
+
+/** `GET {org}/{project}/_apis/git/pullrequests/{id}` (git 7.1, reference §3.3). */
+function pullRequestUrl(org: string, pullRequest: PullRequest): URL {
+  const url = new URL(
+    `${org}/${encodeURIComponent(pullRequest.project.id)}/_apis/git/pullrequests/${pullRequest.id}`,
+  );
+  url.searchParams.set('api-version', API_VERSION.git);
+  return url;
+}
