@@ -28,7 +28,7 @@ export interface RankedPullRequest<T> {
 export function assessReadiness(
   pullRequest: PullRequest,
   checks: readonly PolicyCheck[],
-  selections: readonly CheckSelection[] = [],
+  selections: readonly CheckSelection[],
 ): Readiness {
   const requeued = new Set(selections.filter((s) => s.selected).map((s) => s.check.evaluationId));
   const waiting = checks.filter((check) => !requeued.has(check.evaluationId) && isWaiting(check));

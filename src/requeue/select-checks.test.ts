@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { aPullRequest, anExpiredBuildCheck, aReviewerCheck } from '../../test/support/builders.js';
+import {
+  aFailedBuildCheck,
+  aPullRequest,
+  anExpiredBuildCheck,
+  aReviewerCheck,
+} from '../../test/support/builders.js';
 import { selectChecks, selectPullRequest, type SelectionRules } from './select-checks.js';
 
 const defaults: SelectionRules = {
@@ -76,5 +81,77 @@ describe('selectChecks', () => {
     });
 
     expect(selection?.selected).toBe(true);
+  });
+});
+
+describe('selectChecks: never cancels a build', () => {
+  it('skips an expired check whose build has not finished (it reads queued but may be waiting for an agent)', () => {
+    const [selection] = selectChecks([anExpiredBuildCheck({ buildFinished: false })], defaults);
+
+    expect(selection).toMatchObject({ selected: false, skipReason: 'build-in-progress' });
+  });
+
+  it('selects an expired check whose build finished, or when the answer cannot tell', () => {
+    const selections = selectChecks(
+      [anExpiredBuildCheck({ buildFinished: true }), anExpiredBuildCheck()],
+      defaults,
+    );
+
+    expect(selections.map((s) => s.selected)).toEqual([true, true]);
+  });
+});
+
+describe('selectChecks with --retry-failed', () => {
+  const retry = { ...defaults, retryFailed: true };
+  const current = aPullRequest({
+    lastMergeSourceCommit: 'aaaa0000source',
+    lastMergeTargetCommit: 'cccc0000target-new',
+  });
+
+  it('leaves failed checks alone without the flag, and says how to retry them', () => {
+    const [selection] = selectChecks([aFailedBuildCheck()], defaults, current);
+
+    expect(selection).toMatchObject({ selected: false, skipReason: 'not-expired' });
+    expect(selection?.reason).toMatch(/--retry-failed/);
+  });
+
+  it.each(['rejected', 'broken'] as const)('retries a %s build that ran on an older target', (status) => {
+    const [selection] = selectChecks([aFailedBuildCheck({ status })], retry, current);
+
+    expect(selection).toMatchObject({ selected: true, trigger: 'failed' });
+    expect(selection?.reason).toMatch(/target bbbb0000 -> cccc0000/);
+  });
+
+  it('does not retry a build that already failed on the current commits', () => {
+    const check = aFailedBuildCheck({ lastMergeTargetCommit: 'CCCC0000TARGET-NEW' });
+
+    const [selection] = selectChecks([check], retry, current);
+
+    expect(selection).toMatchObject({ selected: false, skipReason: 'same-commits' });
+  });
+
+  it('does not retry when the commits are unknown on either side', () => {
+    const noContext = anExpiredBuildCheck({ status: 'rejected', isExpired: false });
+    const selections = [
+      ...selectChecks([noContext], retry, current),
+      ...selectChecks([aFailedBuildCheck()], retry, aPullRequest()),
+      ...selectChecks([aFailedBuildCheck()], retry),
+    ];
+
+    expect(selections.map((s) => !s.selected && s.skipReason)).toEqual([
+      'unknown-commits',
+      'unknown-commits',
+      'unknown-commits',
+    ]);
+  });
+
+  it('still never retries a failed manual-only or disabled policy', () => {
+    const selections = selectChecks(
+      [aFailedBuildCheck({ manualQueueOnly: true }), aFailedBuildCheck({ isEnabled: false })],
+      retry,
+      current,
+    );
+
+    expect(selections.map((s) => !s.selected && s.skipReason)).toEqual(['manual-only', 'disabled']);
   });
 });

@@ -1,4 +1,5 @@
 // Fixture builders with defaults: tests state only what matters to them.
+import type { ActiveBuild } from '../../src/requeue/checks-api.js';
 import { BUILD_POLICY_TYPE_ID, type PolicyCheck, type PullRequest } from '../../src/requeue/model.js';
 
 let nextId = 1;
@@ -51,5 +52,33 @@ export function aReviewerCheck(overrides: Partial<PolicyCheck> = {}): PolicyChec
     status: 'approved',
     isExpired: false,
     ...overrides,
+  };
+}
+
+/** A build check whose build failed against the commits in its context (older than the PR's by default). */
+export function aFailedBuildCheck(overrides: Partial<PolicyCheck> = {}): PolicyCheck {
+  return anExpiredBuildCheck({
+    status: 'rejected',
+    isExpired: false,
+    buildFinished: true,
+    lastMergeSourceCommit: 'aaaa0000source',
+    lastMergeTargetCommit: 'bbbb0000target-old',
+    ...overrides,
+  });
+}
+
+/** A build queued or running, as the Build API lists it for capacity. */
+export function anActiveBuild(overrides: Partial<ActiveBuild> = {}): ActiveBuild {
+  return { id: nextId++, definitionId: 7, status: 'inProgress', ...overrides };
+}
+
+/** Merge commits for a pull request or a check's context; an undefined commit is left out, not set to undefined. */
+export function commits(
+  source: string | undefined,
+  target: string | undefined,
+): { lastMergeSourceCommit?: string; lastMergeTargetCommit?: string } {
+  return {
+    ...(source === undefined ? {} : { lastMergeSourceCommit: source }),
+    ...(target === undefined ? {} : { lastMergeTargetCommit: target }),
   };
 }
