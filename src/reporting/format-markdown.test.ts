@@ -19,6 +19,7 @@ function result(pullRequests: PullRequestVerdict[], extra: Partial<RequeueResult
       wouldRequeue: 0,
       skipped: 3,
       failed: 1,
+      buildsAvoided: { inProgress: 1, drafts: 1, conflicts: 0, budget: 2, deferred: 0, sameCommits: 0 },
     },
     authFailure: false,
     ...extra,
@@ -79,9 +80,11 @@ describe('formatMarkdownSummary', () => {
       '| ---: | ---: | ---: | ---: | ---: |',
       '| 4 | 4 | 2 | 3 | 1 |',
     ]);
-    expect(lines[6]).toBe(
+    expect(lines.slice(6, 9)).toEqual([
       'Builds not started because they could not help: 1 draft pull request, 1 check whose build is already queued or running.',
-    );
+      '',
+      'Left for the next run: 2 over the requeue limit.',
+    ]);
   });
 
   it('lists requeued pull requests first, then failures, then skips, each check with its verdict and reason', () => {
@@ -125,5 +128,40 @@ describe('formatMarkdownSummary', () => {
     expect(text).toContain('| pull requests | build checks | would requeue | skipped | failed |');
     expect(text).toContain('> The run was interrupted');
     expect(text).toContain('No active pull requests in scope.');
+  });
+
+  it('shows how the build capacity per pipeline was spent, and a retry count', () => {
+    const base = result([requeuedSecond]);
+    const withCapacity: RequeueResult = {
+      ...base,
+      summary: { ...base.summary, retried: 1 },
+      capacity: [
+        {
+          projectId: PROJECT_ID,
+          projectName: 'Fabrikam',
+          definitionId: 7,
+          limit: 3,
+          inFlight: 2,
+          planned: 1,
+          deferred: 4,
+        },
+        {
+          projectId: PROJECT_ID,
+          projectName: 'Fabrikam',
+          limit: 3,
+          inFlight: 0,
+          planned: 0,
+          deferred: 2,
+          error: 'HTTP 500',
+        },
+      ],
+    };
+
+    const text = formatMarkdownSummary(withCapacity);
+
+    expect(text).toContain('1 of them retried failed builds on newer commits.');
+    expect(text).toContain('| project | pipeline definition | in flight | started | deferred | limit |');
+    expect(text).toContain('| Fabrikam | 7 | 2 | 1 | 4 | 3 |');
+    expect(text).toContain('| Fabrikam | unknown | not read: HTTP 500 | 0 | 2 | 3 |');
   });
 });

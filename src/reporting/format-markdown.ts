@@ -1,7 +1,13 @@
 // The Markdown run summary (the run's "azdo-requeue" tab via task.uploadsummary, or --summary-file): counts first,
 // what the skips saved, then one row per build check grouped by pull request (linked to its web page), requeued
 // pull requests first, then failures, then skips. Server text is untrusted: every cell is neutralised (checklist B9).
-import type { CheckAction, CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
+import type {
+  BuildsAvoided,
+  CheckAction,
+  CheckVerdict,
+  PullRequestVerdict,
+  RequeueResult,
+} from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 
 // Requeued first (what the run did), then failures (what needs a person), then skips (context).
@@ -28,8 +34,8 @@ export function formatMarkdownSummary(result: RequeueResult): string {
     `| ${s.pullRequests} | ${s.checks} | ${result.dryRun ? s.wouldRequeue : s.requeued} | ${s.skipped} | ${s.failed} |`,
     '',
   ];
-  const avoided = describeAvoidedBuilds(result.pullRequests);
-  if (avoided !== undefined) lines.push(avoided, '');
+  if ((s.retried ?? 0) > 0) lines.push(`${s.retried} of them retried failed builds on newer commits.`, '');
+  lines.push(...describeBuildsAvoided(s.buildsAvoided), ...formatCapacity(result));
   if (result.interrupted)
     lines.push('> The run was interrupted: what it did not reach is listed as skipped.', '');
   const rows = [...result.pullRequests]
@@ -49,20 +55,48 @@ export function formatMarkdownSummary(result: RequeueResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Builds that would have been wasted and were not started: the cheap explanation of why skips are good news. */
-function describeAvoidedBuilds(verdicts: readonly PullRequestVerdict[]): string | undefined {
-  const drafts = verdicts.filter((v) => v.skipReason === 'draft').length;
-  const conflicts = verdicts.filter((v) => v.skipReason === 'conflicts').length;
-  const running = verdicts
-    .flatMap((v) => v.checks)
-    .filter((c) => c.skipReason === 'build-in-progress').length;
-  const parts = [
-    drafts > 0 ? `${drafts} draft pull request${drafts === 1 ? '' : 's'}` : '',
-    conflicts > 0 ? `${conflicts} with merge conflicts` : '',
-    running > 0 ? `${running} check${running === 1 ? '' : 's'} whose build is already queued or running` : '',
+/**
+ * The builds the run did not start, by cause (computed by the domain): the wasted builds a skip saved, then the
+ * ones only postponed to a later run.
+ */
+function describeBuildsAvoided(avoided: BuildsAvoided | undefined): string[] {
+  if (avoided === undefined) return [];
+  const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  const saved = [
+    avoided.drafts > 0 ? plural(avoided.drafts, 'draft pull request', 'draft pull requests') : '',
+    avoided.conflicts > 0 ? `${avoided.conflicts} with merge conflicts` : '',
+    avoided.inProgress > 0
+      ? `${plural(avoided.inProgress, 'check whose build is', 'checks whose builds are')} already queued or running`
+      : '',
+    avoided.sameCommits > 0
+      ? `${plural(avoided.sameCommits, 'failed check', 'failed checks')} on unchanged commits`
+      : '',
   ].filter((part) => part !== '');
-  if (parts.length === 0) return undefined;
-  return `Builds not started because they could not help: ${parts.join(', ')}.`;
+  const postponed = [
+    avoided.budget > 0 ? `${avoided.budget} over the requeue limit` : '',
+    avoided.deferred > 0 ? `${avoided.deferred} waiting for build capacity` : '',
+  ].filter((part) => part !== '');
+  const lines: string[] = [];
+  if (saved.length > 0)
+    lines.push(`Builds not started because they could not help: ${saved.join(', ')}.`, '');
+  if (postponed.length > 0) lines.push(`Left for the next run: ${postponed.join(', ')}.`, '');
+  return lines;
+}
+
+/** How the per-pipeline build capacity (maxBuildsInFlight) was spent. */
+function formatCapacity(result: RequeueResult): string[] {
+  if (result.capacity === undefined || result.capacity.length === 0) return [];
+  const started = result.dryRun ? 'would start' : 'started';
+  return [
+    `| project | pipeline definition | in flight | ${started} | deferred | limit |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...result.capacity.map((usage) => {
+      const definition = usage.definitionId === undefined ? 'unknown' : String(usage.definitionId);
+      const inFlight = usage.error === undefined ? String(usage.inFlight) : `not read: ${cell(usage.error)}`;
+      return `| ${cell(usage.projectName)} | ${definition} | ${inFlight} | ${usage.planned} | ${usage.deferred} | ${usage.limit} |`;
+    }),
+    '',
+  ];
 }
 
 function weight(verdict: PullRequestVerdict): number {

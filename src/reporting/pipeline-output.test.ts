@@ -85,6 +85,30 @@ describe('collectPipelineIssues', () => {
     ).toEqual([]);
   });
 
+  it('warns when the builds in flight could not be read, not when checks merely wait for capacity', () => {
+    const base = result([verdict(1, [skipped('deferred'), skipped('deferred')])]);
+    const capacity = [
+      { projectId: 'p', projectName: 'Web', definitionId: 7, limit: 2, inFlight: 2, planned: 0, deferred: 1 },
+      {
+        projectId: 'q',
+        projectName: 'Api',
+        limit: 2,
+        inFlight: 0,
+        planned: 0,
+        deferred: 1,
+        error: 'HTTP 503',
+      },
+    ];
+
+    expect(collectPipelineIssues({ ...base, capacity })).toEqual([
+      {
+        type: 'warning',
+        message:
+          'the builds in flight of project Api could not be read (HTTP 503); 1 expired check(s) were left for the next run',
+      },
+    ]);
+  });
+
   it('warns about an interrupted run', () => {
     const issues = collectPipelineIssues(result([verdict(1, [skipped('interrupted')])], true));
 

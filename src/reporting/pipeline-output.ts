@@ -27,7 +27,8 @@ const MAX_ISSUES_PER_TYPE = 20;
 
 /**
  * Errors for failed requeues and unreadable pull requests; warnings for skips that need action (the requeue limit
- * was reached, the run was interrupted). Drafts, conflicts, manual-only and running builds are normal: no issue.
+ * was reached, build capacity could not be read, the run was interrupted). Drafts, conflicts, manual-only, running
+ * builds and checks deferred for capacity are normal: no issue.
  */
 export function collectPipelineIssues(result: RequeueResult): PipelineIssue[] {
   const errors: string[] = [];
@@ -55,6 +56,15 @@ export function collectPipelineIssues(result: RequeueResult): PipelineIssue[] {
           'limit (maxRequeues / --max-requeues) was reached; the next run picks them up, or raise the limit',
       ),
     );
+  for (const usage of result.capacity ?? []) {
+    if (usage.error === undefined) continue;
+    issues.push(
+      warning(
+        `the builds in flight of project ${usage.projectName} could not be read (${usage.error}); ` +
+          `${usage.deferred} expired check(s) were left for the next run`,
+      ),
+    );
+  }
   if (result.interrupted || interrupted > 0)
     issues.push(
       warning(

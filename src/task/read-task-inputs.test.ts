@@ -23,7 +23,13 @@ describe('readTaskInputs', () => {
       allProjects: false,
       repositories: [],
       targetBranches: [],
-      rules: { includeDrafts: false, includeConflicts: false, includeManual: false, requiredOnly: false },
+      rules: {
+        includeDrafts: false,
+        includeConflicts: false,
+        includeManual: false,
+        requiredOnly: false,
+        retryFailed: false,
+      },
       dryRun: false,
       authentication: 'jobToken',
     });
@@ -40,6 +46,8 @@ describe('readTaskInputs', () => {
         includeConflicts: 'FALSE',
         requiredOnly: 'true',
         maxRequeues: '25',
+        maxBuildsInFlight: '3',
+        retryFailed: 'true',
         dryRun: 'true',
         authentication: 'entra',
         azureSubscription: '0a3c6f1e-0000-4000-8000-00000000000a',
@@ -56,8 +64,10 @@ describe('readTaskInputs', () => {
       includeConflicts: false,
       includeManual: false,
       requiredOnly: true,
+      retryFailed: true,
     });
     expect(read.maxRequeues).toBe(25);
+    expect(read.maxBuildsInFlight).toBe(3);
     expect(read.dryRun).toBe(true);
     expect(read.authentication).toBe('entra');
     expect(read.serviceConnection).toBe('0a3c6f1e-0000-4000-8000-00000000000a');
@@ -75,6 +85,7 @@ describe('readTaskInputs', () => {
     [{ dryRun: 'yes' }, /dryRun must be true or false, got "yes"/],
     [{ maxRequeues: '-1' }, /maxRequeues must be a whole number/],
     [{ maxRequeues: 'ten' }, /maxRequeues must be a whole number/],
+    [{ maxBuildsInFlight: '0' }, /maxBuildsInFlight must be at least 1/],
     [{ authentication: 'oauth' }, /authentication must be one of jobToken, entra, pat/],
   ])('refuses %o', (values, message) => {
     expect(() => readTaskInputs(inputs(values), PIPELINE_ENV)).toThrow(TaskInputError);

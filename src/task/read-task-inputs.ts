@@ -14,6 +14,8 @@ export interface TaskInputs {
   readonly targetBranches: readonly string[];
   readonly rules: SelectionRules;
   readonly maxRequeues?: number;
+  /** Per pipeline definition (the Build API is read only when set). */
+  readonly maxBuildsInFlight?: number;
   readonly dryRun: boolean;
   readonly authentication: TaskAuthentication;
   /** The service connection for `entra`. */
@@ -63,6 +65,9 @@ export function readTaskInputs(
   }
   const serviceConnection = text('azureSubscription');
   const maxRequeues = readCount(text('maxRequeues'), 'maxRequeues');
+  const maxBuildsInFlight = readCount(text('maxBuildsInFlight'), 'maxBuildsInFlight');
+  if (maxBuildsInFlight === 0)
+    throw new TaskInputError('maxBuildsInFlight must be at least 1 (empty: no limit)');
   return {
     organization,
     projects,
@@ -74,8 +79,10 @@ export function readTaskInputs(
       includeConflicts: readBoolean(text('includeConflicts'), 'includeConflicts'),
       includeManual: readBoolean(text('includeManual'), 'includeManual'),
       requiredOnly: readBoolean(text('requiredOnly'), 'requiredOnly'),
+      retryFailed: readBoolean(text('retryFailed'), 'retryFailed'),
     },
     ...(maxRequeues === undefined ? {} : { maxRequeues }),
+    ...(maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight }),
     dryRun: readBoolean(text('dryRun'), 'dryRun'),
     authentication,
     ...(serviceConnection === '' ? {} : { serviceConnection }),

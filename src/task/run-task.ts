@@ -80,6 +80,7 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
         targetBranches: scope.targetBranches,
         rules: inputs.rules,
         ...(inputs.maxRequeues === undefined ? {} : { maxRequeues: inputs.maxRequeues }),
+        ...(inputs.maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight: inputs.maxBuildsInFlight }),
         dryRun: inputs.dryRun,
         ...(host.stopSignal ? { stopSignal: host.stopSignal } : {}),
         onProgress: reportProgressTo(host.publisher),

@@ -116,6 +116,20 @@ describe('the bundled task on a scheduled run', () => {
     expect(run.summary).not.toMatch(/##vso\[/i);
   });
 
+  it('warns about the checks the requeue limit left for the next run, and still succeeds', async () => {
+    const run = await runBundledTask(taskDirectory, emulator, { inputs: { maxRequeues: '1' } });
+
+    expect(completion(run).result).toBe('Succeeded');
+    expect(emulator.control.requeues()).toHaveLength(1);
+    const warnings = commandsNamed(run, 'task.logissue').filter(
+      (command) => command.properties['type'] === 'warning',
+    );
+    expect(warnings.map((command) => command.message)).toEqual([
+      '3 expired build checks were not requeued because the requeue limit (maxRequeues / --max-requeues) was reached; the next run picks them up, or raise the limit',
+    ]);
+    expect(run.summary).toContain('Left for the next run: 3 over the requeue limit.');
+  });
+
   it('requeues nothing on a dry run and says what it would have done', async () => {
     const run = await runBundledTask(taskDirectory, emulator, { inputs: { dryRun: 'true' } });
 
