@@ -35,6 +35,8 @@ async function argumentsFor(env: Record<string, string>): Promise<string[]> {
       REQUEUE_TARGET_BRANCHES: '',
       REQUEUE_LIMIT_TO_PUSH: 'True',
       REQUEUE_MAX_REQUEUES: '',
+      REQUEUE_MAX_BUILDS_IN_FLIGHT: '',
+      REQUEUE_RETRY_FAILED: 'False',
       REQUEUE_DRY_RUN: 'False',
       BUILD_REPOSITORY_ID: '7a2d3e5f-0000-4000-8000-000000000002',
       BUILD_SOURCEBRANCH: 'refs/heads/main',
@@ -69,6 +71,8 @@ describe('the step template script', () => {
       REQUEUE_PROJECTS: 'Contoso Web,Api',
       REQUEUE_TARGET_BRANCHES: 'main,release/1.0',
       REQUEUE_MAX_REQUEUES: '10',
+      REQUEUE_MAX_BUILDS_IN_FLIGHT: '2',
+      REQUEUE_RETRY_FAILED: 'True',
       REQUEUE_DRY_RUN: 'True',
     });
 
@@ -85,6 +89,9 @@ describe('the step template script', () => {
       'release/1.0',
       '--max-requeues',
       '10',
+      '--max-builds-in-flight',
+      '2',
+      '--retry-failed',
       '--dry-run',
     ]);
   });
