@@ -11,7 +11,7 @@ import {
   type StartedEmulator,
 } from './lib/emulator-process.js';
 import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
-import { formatTargets, formatTextTable, type Row } from './lib/format-table.js';
+import { formatMarkdownTable, formatTargets, formatTextTable, type Row } from './lib/format-table.js';
 import { describeMachine } from './lib/describe-machine.js';
 import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
 import { planCells, scenarioJson, type CellPlan } from './lib/plan-cells.js';
@@ -116,6 +116,9 @@ async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, 'chart.svg'), buildChart(rows));
+  // The same rows as Markdown, to paste into docs/performance.md (bench/out/ is not committed).
+  mkdirSync(join(repository, 'bench', 'out'), { recursive: true });
+  writeFileSync(join(repository, 'bench', 'out', 'table.md'), `${formatMarkdownTable(rows)}\n`);
   process.stdout.write(`\n${formatTextTable(rows)}\n\n`);
   process.stdout.write(
     `--version cold start: median ${coldStart.medianMs.toFixed(0)} ms of ${coldStart.runs} (node -e "" alone: ${coldStart.nodeFloorMedianMs.toFixed(0)} ms)\n`,
