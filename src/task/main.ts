@@ -1,10 +1,15 @@
 // The task's entry point (task/task.json `execution.Node20_1.target`), bundled by scripts/bundle-task.mjs into
-// task/dist/main.js. The only file of the task touching `process`: signals, the version file and the exit.
+// task/dist/main.js. The process's lifecycle lives here (signals, the version file, the exit); the environment and
+// stdout are reached through task-lib in create-task-lib-host.ts.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { createTaskLibHost } from './create-task-lib-host.js';
 import { runTask } from './run-task.js';
+
+// The task reads the job token from its endpoint; a SYSTEM_ACCESSTOKEN mapped out of habit is not needed, so nothing
+// the process does later can inherit or print it (checklist A3). task-lib already moved INPUT_* and ENDPOINT_AUTH_*.
+delete process.env['SYSTEM_ACCESSTOKEN'];
 
 const stop = new AbortController();
 // The agent signals a cancelled job; finish requests in flight, start nothing new, still report (like the CLI).
