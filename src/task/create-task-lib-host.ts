@@ -49,6 +49,8 @@ export function createTaskLibHost(parts: ProcessParts): TaskHost {
       },
     },
     log: (text) => parts.writeStdout(`${redact(text).replace(/\n$/, '')}\n`),
+    debug: (text) => tl.debug(redact(text)),
+    redact,
     complete: (outcome) =>
       outcome.result === 'Succeeded'
         ? tl.setResult(tl.TaskResult.Succeeded, redact(outcome.message))

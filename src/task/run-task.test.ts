@@ -33,6 +33,8 @@ function fakeHost(jobToken: string, inputs: Record<string, string> = {}) {
       },
     },
     log: (text) => events.push(`log ${text.split('\n')[0] ?? ''}`),
+    debug: (text) => events.push(`debug ${text}`),
+    redact: (text) => text.split(jobToken).join('***'),
     complete: (outcome) => events.push(`complete ${outcome.result}: ${outcome.message}`),
     clock: { now: () => 1_800_000_000_000, sleep: () => Promise.resolve() },
     version: '1.2.3',

@@ -26,6 +26,10 @@ export interface TaskHost extends TaskInputReader, TaskCredentialSource {
   readonly publisher: PipelinePublisher;
   /** A line of the step's log; redacted by the host. */
   log(text: string): void;
+  /** A `task.debug` line (shown when the run has System.Debug); redacted by the host. */
+  debug(text: string): void;
+  /** Our redactor, over every secret registered so far; the HTTP layer applies it to messages and traces. */
+  redact(text: string): string;
   /** task.complete with the result; the message of a failure becomes an error issue. */
   complete(outcome: TaskOutcome): void;
   readonly clock: Clock;
@@ -68,6 +72,11 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
       authorize: () => credential.authorize(),
       clock: host.clock,
       userAgent: `azdo-requeue-task/${host.version}`,
+      redact: (text) => host.redact(text),
+      // With System.Debug on, the HTTP trace (headers allow-listed, query values redacted) goes to task.debug.
+      ...(host.env['SYSTEM_DEBUG']?.toLowerCase() === 'true'
+        ? { logger: { debug: (line) => host.debug(line) } }
+        : {}),
     });
     const result = await runRequeue(
       {

@@ -82,6 +82,18 @@ describe('the bundled task on a scheduled run', () => {
     expect(log[0]?.scheme).toBe('Bearer');
   });
 
+  it('traces its HTTP calls as task.debug lines when the run has System.Debug, with no token in them', async () => {
+    const run = await runBundledTask(taskDirectory, emulator, { build: { SYSTEM_DEBUG: 'true' } });
+
+    const debug = commandsNamed(run, 'task.debug').map((command) => command.message);
+    expect(
+      debug.filter((line) => /PATCH .*\/policy\/evaluations\//i.test(line)).length,
+    ).toBeGreaterThanOrEqual(4);
+    for (const line of debug) {
+      for (const form of deriveSecretForms(emulator.tokens.jobToken)) expect(line).not.toContain(form);
+    }
+  });
+
   it('reports progress, warns about nothing normal, and uploads a readable summary from the temp directory', async () => {
     const run = await runBundledTask(taskDirectory, emulator);
 
