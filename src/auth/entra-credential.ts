@@ -65,6 +65,13 @@ export async function createEntraCredential(options: EntraCredentialOptions): Pr
     },
     describeFailure: (error) => describeEntraFailure(config, error, [...known, ...secrets]),
   });
+  // The App Service / Arc identity header lets anyone on the machine ask for tokens: mask it too.
+  if (config.kind === 'managed-identity') {
+    for (const name of ['IDENTITY_HEADER', 'MSI_SECRET']) {
+      const value = options.env[name]?.trim();
+      if (value) options.onSecret(value);
+    }
+  }
   const first = await refreshing.get();
   return {
     kind: 'entra',

@@ -181,6 +181,15 @@ describe('resolveCredential input (checklist A4)', () => {
     );
   });
 
+  it('refuses to send any credential while NODE_TLS_REJECT_UNAUTHORIZED=0 (checklist C6)', async () => {
+    const outcome = resolveCredential('auto', {
+      jobToken: makeJwt(),
+      env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+    });
+
+    await expect(outcome).rejects.toThrow(/never sends a credential without it.*NODE_EXTRA_CA_CERTS/s);
+  });
+
   it('does not let a malformed job token block --auth pat', async () => {
     const pat = makeLegacyPat();
 

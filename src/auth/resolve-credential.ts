@@ -59,11 +59,21 @@ export const ENTRA_SETUP_FIX = [
   'The identity must be added to the Azure DevOps organization.',
 ].join('\n');
 
+/**
+ * `NODE_TLS_REJECT_UNAUTHORIZED=0` turns certificate verification off for the whole process; credentials are
+ * never sent that way (checklist C6). A private CA is trusted with NODE_EXTRA_CA_CERTS instead.
+ */
+export const TLS_VERIFICATION_OFF =
+  'NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS certificate verification off, and azdo-requeue never sends a ' +
+  'credential without it. Unset the variable; to trust a private certificate authority, point ' +
+  'NODE_EXTRA_CA_CERTS at its certificate file.';
+
 export async function resolveCredential(
   mode: AuthMode,
   sources: CredentialSources,
 ): Promise<ResolvedCredential> {
   const env = sources.env ?? {};
+  if (env['NODE_TLS_REJECT_UNAUTHORIZED']?.trim() === '0') throw new CredentialError(TLS_VERIFICATION_OFF);
   // Read lazily: a malformed job token must not block `--auth pat`.
   const jobToken = (): string | undefined =>
     present(sources.jobToken) ? normalizeToken(sources.jobToken, 'SYSTEM_ACCESSTOKEN') : undefined;
