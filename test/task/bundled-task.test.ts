@@ -25,9 +25,10 @@ beforeAll(async () => {
     startEmulator({ scenario: TASK_SCENARIO }),
   ]);
 });
+// Temporary folders first: they go even when the setup failed before the emulator started.
 afterAll(async () => {
-  await emulator.close();
   await removeTemporaryDirectories();
+  await emulator.close();
 });
 beforeEach(() => emulator.control.reset());
 

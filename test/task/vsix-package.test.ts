@@ -39,9 +39,10 @@ beforeAll(async () => {
   vsixPath = join(outDirectory, name ?? 'missing.vsix');
   vsix = await JSZip.loadAsync(await readFile(vsixPath));
 });
+// Temporary folders first: they go even when the setup failed before the emulator started.
 afterAll(async () => {
-  await emulator.close();
   await removeTemporaryDirectories();
+  await emulator.close();
 });
 
 const files = (): string[] =>
