@@ -90,7 +90,10 @@ export function createEmulatorServer(runtime: EmulatorRuntime, control: Emulator
       }
     });
   });
-  // Keep-alive clients (az) reuse one connection per client object; close-per-request clients (node) work too.
-  server.keepAliveTimeout = 5_000;
+  // Keep-alive clients (az, undici) reuse connections; close-per-request clients (node-api) work too. Idle
+  // connections stay open longer than clients keep them (undici: 4 s), so a client never writes into a socket
+  // the server is closing at that moment — a flaky ECONNRESET the real service does not produce.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return server;
 }
