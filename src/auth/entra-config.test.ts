@@ -105,3 +105,15 @@ describe('checkOidcRequestUri (checklist C1, C2: the job token goes only to Azur
     expect(checkOidcRequestUri(uri, 'https://dev.azure.com')).toMatch(message);
   });
 });
+
+describe('detectEntraConfig never falls back past a configuration mistake', () => {
+  it('reports an invalid service connection instead of trying the Azure CLI', () => {
+    const detection = detectEntraConfig(
+      { ...pipelinesEnv, SYSTEM_OIDCREQUESTURI: 'https://evil.test/oidc' },
+      { ...auto, allowAzureCli: true },
+    );
+
+    expect(detection.config).toBeUndefined();
+    expect(detection.problems[0]).toMatch(/refusing to send the job token there/);
+  });
+});

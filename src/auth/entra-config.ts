@@ -35,7 +35,10 @@ export interface EntraDetectOptions {
 
 export interface EntraDetection {
   readonly config?: EntraConfig;
-  /** Half-configured or invalid settings, each with the fix; a configuration error under `--auth entra`. */
+  /**
+   * Half-configured or invalid settings, each with the fix. The first configured source that is invalid ends the
+   * detection: falling back to another identity (say, a developer's `az login`) would hide the mistake.
+   */
   readonly problems: readonly string[];
 }
 
@@ -47,7 +50,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PIPELINES = ['AZURESUBSCRIPTION_SERVICE_CONNECTION_ID', 'AZURESUBSCRIPTION_CLIENT_ID'] as const;
 
 export function detectEntraConfig(env: Env, options: EntraDetectOptions): EntraDetection {
-  const problems: string[] = [];
   const value = (name: string): string | undefined => env[name]?.trim() || undefined;
 
   // 1. An Azure Pipelines service connection with workload identity federation (AzureCLI@2 sets these).
@@ -61,7 +63,7 @@ export function detectEntraConfig(env: Env, options: EntraDetectOptions): EntraD
     const serviceConnectionId = value('AZURESUBSCRIPTION_SERVICE_CONNECTION_ID') ?? '';
     const oidcRequestUri = value('SYSTEM_OIDCREQUESTURI') ?? '';
     if (missing.length > 0) {
-      problems.push(`service connection settings are incomplete: set ${missing.join(', ')}`);
+      return { problems: [`service connection settings are incomplete: set ${missing.join(', ')}`] };
     } else {
       const invalid = [
         checkId('AZURESUBSCRIPTION_TENANT_ID', tenantId, TENANT_ID),
@@ -72,10 +74,10 @@ export function detectEntraConfig(env: Env, options: EntraDetectOptions): EntraD
       if (invalid.length === 0) {
         return {
           config: { kind: 'azure-pipelines', tenantId, clientId, serviceConnectionId, oidcRequestUri },
-          problems,
+          problems: [],
         };
       }
-      problems.push(...invalid);
+      return { problems: invalid };
     }
   }
 
@@ -85,14 +87,16 @@ export function detectEntraConfig(env: Env, options: EntraDetectOptions): EntraD
     const tenantId = value('AZURE_TENANT_ID');
     const clientId = value('AZURE_CLIENT_ID');
     if (tenantId === undefined || clientId === undefined) {
-      problems.push('AZURE_FEDERATED_TOKEN_FILE is set but AZURE_TENANT_ID or AZURE_CLIENT_ID is not');
+      return {
+        problems: ['AZURE_FEDERATED_TOKEN_FILE is set but AZURE_TENANT_ID or AZURE_CLIENT_ID is not'],
+      };
     } else {
       const invalid =
         checkId('AZURE_TENANT_ID', tenantId, TENANT_ID) ?? checkId('AZURE_CLIENT_ID', clientId, GUID);
       if (invalid === undefined) {
-        return { config: { kind: 'workload-identity', tenantId, clientId, tokenFilePath }, problems };
+        return { config: { kind: 'workload-identity', tenantId, clientId, tokenFilePath }, problems: [] };
       }
-      problems.push(invalid);
+      return { problems: [invalid] };
     }
   }
 
@@ -103,9 +107,9 @@ export function detectEntraConfig(env: Env, options: EntraDetectOptions): EntraD
     const invalid = clientId === undefined ? undefined : checkId('AZURE_CLIENT_ID', clientId, GUID);
     if (invalid === undefined) {
       const config = { kind: 'managed-identity', trigger: trigger ?? '--managed-identity' } as const;
-      return { config: clientId === undefined ? config : { ...config, clientId }, problems };
+      return { config: clientId === undefined ? config : { ...config, clientId }, problems: [] };
     }
-    problems.push(invalid);
+    return { problems: [invalid] };
   }
 
   // 4. The Azure CLI's login, only when asked for explicitly.
@@ -115,12 +119,12 @@ export function detectEntraConfig(env: Env, options: EntraDetectOptions): EntraD
     if (invalid === undefined) {
       return {
         config: tenantId === undefined ? { kind: 'azure-cli' } : { kind: 'azure-cli', tenantId },
-        problems,
+        problems: [],
       };
     }
-    problems.push(invalid);
+    return { problems: [invalid] };
   }
-  return { problems };
+  return { problems: [] };
 }
 
 function checkId(name: string, id: string, pattern: RegExp): string | undefined {
