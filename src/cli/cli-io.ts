@@ -14,20 +14,20 @@ export interface CliIo {
   /** The environment as it was at start, token variables included (they are already gone from process.env). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Redacting, line-buffered sinks. */
-  writeStdout(text: string): void;
-  writeStderr(text: string): void;
+  readonly writeStdout: (text: string) => void;
+  readonly writeStderr: (text: string) => void;
   /**
    * Writes `##vso[task.setsecret]` for a value, bypassing redaction (the line must carry the value to register it).
    * The only unredacted path to stdout.
    */
-  registerSecretWithAgent(value: string): void;
-  readStdin(): Promise<string>;
-  writeFile(path: string, content: string): Promise<void>;
+  readonly registerSecretWithAgent: (value: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly writeFile: (path: string, content: string) => Promise<void>;
   readonly secrets: SecretMasker;
   /** Aborted on SIGINT/SIGTERM: finish in-flight work, start nothing new, report. */
   readonly stopSignal: AbortSignal;
   /** 130 or 143 once a signal arrived. */
-  stopExitCode(): number | undefined;
+  readonly stopExitCode: () => number | undefined;
   readonly clock: Clock;
   readonly version: string;
 }

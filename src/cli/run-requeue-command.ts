@@ -1,6 +1,4 @@
 // The default command: credentials → connection → runRequeue → report → exit code.
-import { join } from 'node:path';
-
 import { resolveCredential } from '../auth/resolve-credential.js';
 import { createSecretRegistrar } from '../auth/secret-registrar.js';
 import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
@@ -9,8 +7,10 @@ import type { RequeueResult } from '../requeue/model.js';
 import { runRequeue } from '../requeue/run-requeue.js';
 import { formatJsonReport } from '../reporting/json-report.js';
 import { formatMarkdownSummary } from '../reporting/format-markdown.js';
+import { commandLinePublisher, publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
 import { formatTextReport } from '../reporting/format-text.js';
-import { logIssueCommand, setProgressCommand, uploadSummaryCommand } from '../reporting/logging-commands.js';
+import { logIssueCommand } from '../reporting/logging-commands.js';
+import { scopeToCiPush } from '../task/ci-push-scope.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError, type CliOptions } from './parse-args.js';
@@ -66,53 +66,40 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
       : {}),
     ...(timeoutSignal ? { signal: timeoutSignal } : {}),
   });
-  let lastPercent = -1;
+  const publisher = commandLinePublisher((line) => io.writeStdout(`${line}\n`), io.writeFile);
+  // A CI run (a push) can only have expired the checks of PRs into the pushed branch of the pushed repository.
+  const scope = inPipeline
+    ? scopeToCiPush({ repositories: options.repositories, targetBranches: options.targetBranches }, io.env)
+    : { repositories: options.repositories, targetBranches: options.targetBranches };
+  if (scope.note) io.writeStderr(`azdo-requeue: ${scope.note}\n`);
   const result = await runRequeue(
     {
       organization: organization.url,
       scope: {
         projects: options.projects,
         allProjects: options.allProjects,
-        repositories: options.repositories,
+        repositories: scope.repositories,
       },
-      targetBranches: options.targetBranches,
+      targetBranches: scope.targetBranches,
       rules: options,
       ...(options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues }),
       ...(options.maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight: options.maxBuildsInFlight }),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       stopSignal: io.stopSignal,
-      onProgress: ({ phase, done, total }) => {
-        if (!inPipeline || phase !== 'reading' || total === 0) return;
-        const percent = Math.floor((done / total) * 100);
-        if (percent < lastPercent + 5) return;
-        lastPercent = percent;
-        io.writeStdout(`${setProgressCommand(percent, 'Reading pull request checks')}\n`);
-      },
+      ...(inPipeline ? { onProgress: reportProgressTo(publisher) } : {}),
     },
     connection.api,
   );
   io.writeStdout(options.output === 'json' ? formatJsonReport(result) : formatTextReport(result));
-  if (inPipeline) await publishToPipeline(result, io);
+  if (inPipeline) {
+    await publishToPipeline(result, publisher, {
+      tempDirectory: io.env['AGENT_TEMPDIRECTORY'],
+      fileName: `azdo-requeue-${io.clock.now()}.md`,
+    });
+  }
   if (options.summaryFile) await io.writeFile(options.summaryFile, formatMarkdownSummary(result));
   return exitCodeOf(result, io);
-}
-
-/** Errors for failed checks, and the Markdown summary as a tab of the run (`##vso[task.uploadsummary]`). */
-async function publishToPipeline(result: RequeueResult, io: CliIo): Promise<void> {
-  for (const verdict of result.pullRequests) {
-    for (const check of verdict.checks) {
-      if (check.action !== 'failed') continue;
-      io.writeStdout(
-        `${logIssueCommand('error', `PR ${verdict.pullRequest.id} "${check.check.policyName}": ${check.reason}`)}\n`,
-      );
-    }
-  }
-  const directory = io.env['AGENT_TEMPDIRECTORY'];
-  if (!directory) return;
-  const path = join(directory, `azdo-requeue-summary-${io.clock.now()}.md`);
-  await io.writeFile(path, formatMarkdownSummary(result));
-  io.writeStdout(`${uploadSummaryCommand(path)}\n`);
 }
 
 function exitCodeOf(result: RequeueResult, io: CliIo): number {
