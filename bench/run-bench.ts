@@ -11,7 +11,13 @@ import {
   type StartedEmulator,
 } from './lib/emulator-process.js';
 import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
-import { formatMarkdownTable, formatTargets, formatTextTable, type Row } from './lib/format-table.js';
+import {
+  formatMarkdownTable,
+  formatTargets,
+  formatTextTable,
+  formatTimelineTable,
+  type Row,
+} from './lib/format-table.js';
 import { describeMachine } from './lib/describe-machine.js';
 import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
 import { planCells, scenarioJson, type CellPlan } from './lib/plan-cells.js';
@@ -120,6 +126,10 @@ async function main(): Promise<number> {
   mkdirSync(join(repository, 'bench', 'out'), { recursive: true });
   writeFileSync(join(repository, 'bench', 'out', 'table.md'), `${formatMarkdownTable(rows)}\n`);
   process.stdout.write(`\n${formatTextTable(rows)}\n\n`);
+  process.stdout.write(
+    `Where the time went (medians; requests = first arrival to last answer at the emulator):\n`,
+  );
+  process.stdout.write(`${formatTimelineTable(rows)}\n\n`);
   process.stdout.write(
     `--version cold start: median ${coldStart.medianMs.toFixed(0)} ms of ${coldStart.runs} (node -e "" alone: ${coldStart.nodeFloorMedianMs.toFixed(0)} ms)\n`,
   );

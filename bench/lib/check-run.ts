@@ -28,6 +28,8 @@ export interface RunCheck {
   readonly serverSpanMs: number;
   /** From spawn to the first request arriving: Node start-up, imports, credential, setup. */
   readonly startupMs: number;
+  /** From the last answer to the process's exit: planning leftovers, the report, exit. */
+  readonly tailMs: number;
   /** Mean time a request spent in the emulator (injected latency included), in ms. */
   readonly meanRequestMs: number;
   /** Requests in flight on average over the server span (sum of request times / span). */
@@ -64,7 +66,7 @@ export function checkRun(
   log: readonly RequestLogEntry[],
   record: readonly RequeueRecord[],
   expectedIds: readonly string[],
-  startedAtMs: number,
+  run: { readonly startedAtMs: number; readonly endedAtMs: number },
 ): RunCheck {
   const ids = record.map((entry) => entry.evaluationId);
   const distinct = new Set(ids);
@@ -72,9 +74,14 @@ export function checkRun(
   const missing = [...expected].filter((id) => !distinct.has(id)).length;
   const unexpected = [...distinct].filter((id) => !expected.has(id)).length;
   const duplicates = ids.length - distinct.size;
-  const first = Math.min(...log.map((entry) => entry.timeMs));
-  const last = Math.max(...log.map((entry) => entry.timeMs + entry.durationMs));
-  const busyMs = log.reduce((sum, entry) => sum + entry.durationMs, 0);
+  let first = Infinity;
+  let last = -Infinity;
+  let busyMs = 0;
+  for (const entry of log) {
+    first = Math.min(first, entry.timeMs);
+    last = Math.max(last, entry.timeMs + entry.durationMs);
+    busyMs += entry.durationMs;
+  }
   const serverSpanMs = log.length > 0 ? last - first : 0;
   return {
     calls: countCalls(log),
@@ -88,7 +95,8 @@ export function checkRun(
       .digest('hex')
       .slice(0, 16),
     serverSpanMs,
-    startupMs: log.length > 0 ? first - startedAtMs : 0,
+    startupMs: log.length > 0 ? first - run.startedAtMs : 0,
+    tailMs: log.length > 0 ? run.endedAtMs - last : 0,
     meanRequestMs: log.length > 0 ? busyMs / log.length : 0,
     meanInFlight: serverSpanMs > 0 ? busyMs / serverSpanMs : 0,
   };

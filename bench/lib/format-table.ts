@@ -95,3 +95,56 @@ export function formatTargets(targets: readonly Target[]): string {
     })
     .join('\n');
 }
+
+const TIMELINE_HEADERS = [
+  'cell',
+  'tool',
+  'wall',
+  'start-up',
+  'requests',
+  'after last answer',
+  'bound',
+  'in flight',
+  'CPU',
+];
+
+/** Where each median run's time went, from the emulator's log: start-up, the request span, the tail. */
+export function formatTimelineTable(rows: readonly Row[]): string {
+  const body = rows.flatMap(({ cell, summary }) =>
+    (['azdo-requeue', 'baseline'] as const).flatMap((tool) => {
+      const figures = summary.tools[tool];
+      if (!figures) return [];
+      const span =
+        figures.wallMs === undefined || figures.startupMs === undefined || figures.tailMs === undefined
+          ? undefined
+          : figures.wallMs - figures.startupMs - figures.tailMs;
+      return [
+        [
+          cell.id,
+          tool,
+          seconds(figures.wallMs),
+          seconds(figures.startupMs),
+          seconds(span),
+          seconds(figures.tailMs),
+          cell.latencyMs === 0 ? '–' : seconds(figures.boundMs),
+          figures.meanRequestMs === undefined ? '–' : figures.meanRequestMs.toFixed(1),
+          figures.meanInFlight === undefined ? '–' : figures.meanInFlight.toFixed(1),
+          seconds(figures.cpuMs),
+        ],
+      ];
+    }),
+  );
+  const widths = TIMELINE_HEADERS.map((header, i) =>
+    Math.max(header.length, ...body.map((line) => (line[i] ?? '').length)),
+  );
+  const render = (line: readonly string[]): string =>
+    line
+      .map((text, i) => text.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [
+    render(TIMELINE_HEADERS),
+    render(widths.map((width) => '-'.repeat(width))),
+    ...body.map(render),
+  ].join('\n');
+}

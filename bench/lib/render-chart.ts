@@ -2,6 +2,9 @@
 // wall time against PR count, both axes logarithmic, one line per tool, each point labelled.
 import { formatTick, logDomain, logScale, logTicks } from './svg-scale.js';
 
+// Text drawn over lines gets a white outline so it stays readable.
+const HALO = 'stroke="#fff" stroke-width="4" paint-order="stroke"';
+
 export interface ChartPoint {
   /** Pull requests in the scenario. */
   readonly x: number;
@@ -15,10 +18,18 @@ export interface ChartSeries {
   readonly points: readonly ChartPoint[];
 }
 
+/** A free text at a data position, e.g. the speed-up between two series. */
+export interface ChartNote {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
 export interface ChartSpec {
   readonly title: string;
   readonly subtitle: string;
   readonly series: readonly ChartSeries[];
+  readonly notes?: readonly ChartNote[];
 }
 
 const WIDTH = 760;
@@ -42,7 +53,8 @@ export function renderChart(spec: ChartSpec): string {
   if (points.length === 0) throw new RangeError('no points to plot');
   const xs = points.map((point) => point.x);
   const ys = points.map((point) => point.y);
-  const xDomain = logDomain(Math.min(...xs), Math.max(...xs));
+  // Half a decade of room on each side, so the end points' labels stay clear of the axes.
+  const xDomain: [number, number] = [Math.min(...xs) / 2, Math.max(...xs) * 2];
   const yDomain = logDomain(Math.min(...ys), Math.max(...ys));
   const x = logScale(xDomain, [PLOT.left, PLOT.right]);
   const y = logScale(yDomain, [PLOT.bottom, PLOT.top]);
@@ -84,7 +96,7 @@ export function renderChart(spec: ChartSpec): string {
       const py = y(point.y);
       out.push(
         `<circle cx="${px}" cy="${py.toFixed(1)}" r="4.5" fill="${series.color}"/>`,
-        `<text x="${px}" y="${(py - 10).toFixed(1)}" text-anchor="middle" font-size="12" ${FONT} fill="${series.color}">${formatSeconds(point.y)}</text>`,
+        `<text x="${px}" y="${(py - 10).toFixed(1)}" text-anchor="middle" font-size="12" font-weight="600" ${FONT} ${HALO} fill="${series.color}">${formatSeconds(point.y)}</text>`,
       );
     }
     const legendY = PLOT.top + 20 + index * 26;
@@ -93,6 +105,11 @@ export function renderChart(spec: ChartSpec): string {
       `<text x="${PLOT.right + 56}" y="${legendY}" dy="4" font-size="13" ${FONT} fill="#111">${escapeXml(series.name)}</text>`,
     );
   });
+  for (const note of spec.notes ?? []) {
+    out.push(
+      `<text x="${(x(note.x) + 8).toFixed(1)}" y="${y(note.y).toFixed(1)}" dy="4" font-size="12" font-style="italic" ${FONT} ${HALO} fill="#333">${escapeXml(note.text)}</text>`,
+    );
+  }
   out.push('</svg>', '');
   return out.join('\n');
 }

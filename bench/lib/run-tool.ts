@@ -84,7 +84,7 @@ export async function runTool(
     maxRssBytes: run.maxRssBytes,
     cpuMs: run.cpuMs,
     exitCode: run.exitCode,
-    check: checkRun(log, record, expectedIds, run.startedAtMs),
+    check: checkRun(log, record, expectedIds, run),
     emulatorCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
     loadAverage,
     ...(failed ? { error: run.stderr.split('\n').slice(0, 5).join('\n') } : {}),

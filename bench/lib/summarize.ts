@@ -17,7 +17,12 @@ export interface ToolSummary {
   readonly boundMs: number | undefined;
   readonly efficiency: number | undefined;
   readonly meanInFlight: number | undefined;
+  /** Mean time the emulator held a request (injected latency + its own work and timer slack), in ms. */
+  readonly meanRequestMs: number | undefined;
   readonly startupMs: number | undefined;
+  readonly tailMs: number | undefined;
+  /** CPU time of the measured process (median), in ms. */
+  readonly cpuMs: number | undefined;
   /** Every run requeued exactly the expected checks, each once, and exited 0. */
   readonly allCorrect: boolean;
   readonly fingerprints: readonly string[];
@@ -67,7 +72,10 @@ function summarizeTool(
     boundMs,
     efficiency: boundMs === undefined || wallMs === undefined ? undefined : efficiency(boundMs, wallMs),
     meanInFlight: med(samples.map((sample) => sample.check.meanInFlight)),
+    meanRequestMs: med(samples.map((sample) => sample.check.meanRequestMs)),
     startupMs: med(samples.map((sample) => sample.check.startupMs)),
+    tailMs: med(samples.map((sample) => sample.check.tailMs)),
+    cpuMs: med(samples.map((sample) => sample.cpuMs)),
     allCorrect: samples.every((sample) => sample.exitCode === 0 && sample.check.correct),
     fingerprints: [...new Set(samples.map((sample) => sample.check.fingerprint))],
   };
