@@ -1,5 +1,5 @@
 // Spawns the BUILT CLI (dist/cli/main.js, made by `npm test`'s build step) the way a pipeline step runs it.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const CLI_PATH = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -18,7 +18,7 @@ export interface RunCliOptions {
   /** @default 60_000 */
   readonly timeoutMs?: number;
   /** Called with the child once it started (e.g. to read /proc/PID/cmdline or send a signal). */
-  readonly onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 /** The variables a test may never inherit from the machine running it. */
