@@ -54,8 +54,8 @@ export function formatBuildsAvoided(avoided: BuildsAvoided | undefined): string 
     [avoided?.deferred, 'deferred for capacity (--max-builds-in-flight; the next run takes them)'],
     [avoided?.budget, 'over budget (--max-requeues)'],
     [avoided?.sameCommits, 'failed on the current commits (a retry would build the same code)'],
-    [avoided?.drafts, 'draft pull requests'],
-    [avoided?.conflicts, 'pull requests with merge conflicts'],
+    [avoided?.drafts, 'draft pull request(s)'],
+    [avoided?.conflicts, 'pull request(s) with merge conflicts'],
   ] as const;
   const said = parts.filter(([count]) => (count ?? 0) > 0).map(([count, what]) => `${count} ${what}`);
   return `Builds not started: ${said.length > 0 ? said.join('; ') : 'none'}.`;

@@ -18,7 +18,8 @@ describe('decideFailedRetry', () => {
 
     expect(decideFailedRetry(check, pr)).toEqual({
       retry: true,
-      reason: 'build failed (rejected) on older commits (source old-sour -> new-sour); retrying once',
+      reason:
+        'build failed (rejected) on older commits (source old-sour -> new-sour), so it is retried once on the current ones',
     });
   });
 

@@ -34,7 +34,10 @@ export function decideFailedRetry(check: PolicyCheck, pullRequest: PullRequest |
       reason: `${failed} against the current commits (${describePair(current)}): a retry would build the same code; not retried`,
     };
   }
-  return { retry: true, reason: `${failed} on older commits (${describeMove(ran, current)}); retrying once` };
+  return {
+    retry: true,
+    reason: `${failed} on older commits (${describeMove(ran, current)}), so it is retried once on the current ones`,
+  };
 }
 
 export function samePair(a: CommitPair, b: CommitPair): boolean {
