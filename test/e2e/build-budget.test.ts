@@ -192,6 +192,22 @@ describe('azdo-requeue --max-builds-in-flight after a push to main with 40 open 
     expect(emulator.control.requeues().filter((r) => r.cancelledBuild)).toEqual([]);
   });
 
+  it('does not cancel a queued build whose check expired again (main moved while it waited), even without the flag', async () => {
+    emulator.control.push({ project: 'Budget', repository: 'app', branch: 'main' });
+    await requeueRun('--repository', 'app', '--max-requeues', '3');
+    emulator.control.push({ project: 'Budget', repository: 'app', branch: 'main' });
+
+    const report = await requeueRun('--repository', 'app');
+
+    expect(emulator.control.requeues()).toHaveLength(40);
+    expect(emulator.control.requeues().filter((r) => r.cancelledBuild)).toEqual([]);
+    expect(report.summary).toMatchObject({ requeued: 37, buildsAvoided: { inProgress: 3 } });
+    const waiting = report.pullRequests
+      .flatMap((pr) => pr.checks)
+      .filter((c) => c.skipReason === 'build-in-progress');
+    expect(waiting.every((c) => c.expired && /has not finished/.test(c.reason))).toBe(true);
+  });
+
   it('never reads the Build API without the flag', async () => {
     emulator.control.push({ project: 'Budget', repository: 'app', branch: 'main' });
 
