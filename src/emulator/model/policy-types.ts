@@ -20,6 +20,11 @@ const POLICY_TYPES: Record<ScenarioPolicyType, PolicyTypeInfo> = {
   status: { id: 'cbdc66da-9728-4af8-aada-9a5a32e4a226', displayName: 'Status' },
 };
 
+/** Policies whose outcome follows the reviewers' votes unless a scenario fixes it. */
+export function isReviewerPolicy(typeId: string): boolean {
+  return typeId === POLICY_TYPES.minimumReviewers.id || typeId === POLICY_TYPES.requiredReviewers.id;
+}
+
 export const SCENARIO_POLICY_TYPES = Object.keys(POLICY_TYPES) as ScenarioPolicyType[];
 
 export function policyTypeInfo(type: ScenarioPolicyType): PolicyTypeInfo {

@@ -7,6 +7,7 @@ import type {
   RepositoryEntity,
 } from '../model/entities.js';
 import { userNamed } from '../identity/identities.js';
+import { isReviewerPolicy } from '../model/policy-types.js';
 import type { Store } from '../model/store.js';
 import { toRefName } from './build-policies.js';
 import type { CheckState, ScenarioPullRequest } from './scenario-types.js';
@@ -102,7 +103,7 @@ function createEvaluation(
   } else if (state !== undefined) {
     const fixed = { expired: 'approved', notExpired: 'approved', notRun: 'queued' } as const;
     evaluation.fixedStatus = state in fixed ? fixed[state as keyof typeof fixed] : (state as 'approved');
-  } else if (!policy.typeDisplayName.includes('reviewers')) {
+  } else if (!isReviewerPolicy(policy.typeId)) {
     evaluation.fixedStatus = 'approved';
   }
   return evaluation;
