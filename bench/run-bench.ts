@@ -11,19 +11,14 @@ import {
   type StartedEmulator,
 } from './lib/emulator-process.js';
 import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
-import {
-  formatMarkdownTable,
-  formatTargets,
-  formatTextTable,
-  formatTimelineTable,
-  type Row,
-} from './lib/format-table.js';
+import { renderText, resultsTable, targetsTable, timelineTable, type Row } from './lib/format-table.js';
 import { describeMachine } from './lib/describe-machine.js';
 import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
 import { planCells, scenarioJson, type CellPlan } from './lib/plan-cells.js';
 import { buildChart, checkTargets } from './lib/report-results.js';
 import { runTool, type Sample } from './lib/run-tool.js';
 import { summarizeCell } from './lib/summarize.js';
+import { writeDocsSection } from './lib/write-docs-section.js';
 
 const quick = process.env['BENCH_QUICK'] === '1';
 const repository = fileURLToPath(new URL('..', import.meta.url));
@@ -122,22 +117,21 @@ async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, 'chart.svg'), buildChart(rows));
-  // The same rows as Markdown, to paste into docs/performance.md (bench/out/ is not committed).
-  mkdirSync(join(repository, 'bench', 'out'), { recursive: true });
-  writeFileSync(join(repository, 'bench', 'out', 'table.md'), `${formatMarkdownTable(rows)}\n`);
-  process.stdout.write(`\n${formatTextTable(rows)}\n\n`);
+  const docs = join(repository, 'docs', 'performance.md');
+  const docsUpdated = !quick && writeDocsSection(docs, { ...results, rows });
+  process.stdout.write(`\n${renderText(resultsTable(rows))}\n\n`);
   process.stdout.write(
-    `Where the time went (medians; requests = first arrival to last answer at the emulator):\n`,
+    'Where the time went (medians; requests = first arrival to last answer at the emulator):\n',
   );
-  process.stdout.write(`${formatTimelineTable(rows)}\n\n`);
+  process.stdout.write(`${renderText(timelineTable(rows))}\n\n`);
   process.stdout.write(
-    `--version cold start: median ${coldStart.medianMs.toFixed(0)} ms of ${coldStart.runs} (node -e "" alone: ${coldStart.nodeFloorMedianMs.toFixed(0)} ms)\n`,
+    `--version cold start: median ${coldStart.medianMs.toFixed(0)} ms of ${coldStart.runs} ` +
+      `(node -e "" alone: ${coldStart.nodeFloorMedianMs.toFixed(0)} ms)\n` +
+      `emulator: ${emulatorThroughput.requestsPerSecond.toFixed(0)} GETs/s from one process (keep-alive client in another)\n\n`,
   );
+  process.stdout.write(`${renderText(targetsTable(targets))}\n\n`);
   process.stdout.write(
-    `emulator: ${emulatorThroughput.requestsPerSecond.toFixed(0)} GETs/s from one process (keep-alive client in another)\n\n`,
-  );
-  process.stdout.write(
-    `${formatTargets(targets)}\n\nwrote ${join(outDir, 'results.json')} and ${join(outDir, 'chart.svg')}\n`,
+    `wrote ${join(outDir, 'results.json')}, ${join(outDir, 'chart.svg')}${docsUpdated ? ` and ${docs}` : ''}\n`,
   );
   const allCorrect = rows.every((row) => Object.values(row.summary.tools).every((tool) => tool.allCorrect));
   return allCorrect ? 0 : 1;

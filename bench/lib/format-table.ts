@@ -1,30 +1,19 @@
-// Formats the summaries as a plain-text table for the terminal and as a Markdown table for
-// docs/performance.md; both read the same rows so they cannot disagree.
+// The benchmark's tables as data (headers + rows of text), rendered for the terminal or as Markdown for
+// docs/performance.md; both renderings read the same rows, so they cannot disagree.
 import type { CellPlan, ToolName } from './plan-cells.js';
-import type { CellSummary, Target } from './summarize.js';
+import type { CellSummary, Target, ToolSummary } from './summarize.js';
 
 export interface Row {
   readonly cell: CellPlan;
   readonly summary: CellSummary;
 }
 
-const HEADERS = [
-  'PRs',
-  'latency',
-  'conc.',
-  'tool',
-  'runs',
-  'wall (median)',
-  'API calls',
-  'vs floor',
-  'peak RSS',
-  'bound',
-  'efficiency',
-  'in flight',
-  'speed-up',
-  'correct',
-  'note',
-];
+export interface Table {
+  readonly headers: readonly string[];
+  readonly body: readonly (readonly string[])[];
+}
+
+const TOOLS = ['azdo-requeue', 'baseline'] as const;
 
 function seconds(ms: number | undefined): string {
   if (ms === undefined) return '–';
@@ -37,105 +26,105 @@ function percent(value: number | undefined, signed = false): string {
   return signed && value >= 0 ? `+${text}` : text;
 }
 
-function cells(row: Row, tool: ToolName): string[] | undefined {
-  const summary = row.summary.tools[tool];
-  if (!summary) return undefined;
-  const { cell } = row;
-  return [
-    cell.scenario.pullRequests.toLocaleString('en-US'),
-    `${cell.latencyMs} ms`,
-    tool === 'baseline' ? '1' : String(cell.concurrency),
-    tool,
-    String(summary.runs),
-    seconds(summary.wallMs),
-    summary.calls === undefined ? '–' : summary.calls.toLocaleString('en-US'),
-    percent(summary.callOverhead, true),
-    summary.maxRssMb === undefined ? '–' : `${summary.maxRssMb.toFixed(0)} MB`,
-    cell.latencyMs === 0 ? '–' : seconds(summary.boundMs),
-    percent(summary.efficiency),
-    summary.meanInFlight === undefined ? '–' : summary.meanInFlight.toFixed(1),
-    tool === 'azdo-requeue' && row.summary.speedup !== undefined ? `${row.summary.speedup.toFixed(1)}×` : '',
-    summary.allCorrect ? (row.summary.sameSet === false ? 'sets differ' : 'yes') : 'NO',
-    cell.purpose,
-  ];
+function fixed(value: number | undefined, digits: number): string {
+  return value === undefined ? '–' : value.toFixed(digits);
 }
 
-function tableRows(rows: readonly Row[]): string[][] {
+/** One line per tool per cell, in plan order. */
+function eachTool<T>(rows: readonly Row[], line: (row: Row, tool: ToolName, figures: ToolSummary) => T): T[] {
   return rows.flatMap((row) =>
-    (['azdo-requeue', 'baseline'] as const).flatMap((tool) => {
-      const line = cells(row, tool);
-      return line ? [line] : [];
+    TOOLS.flatMap((tool) => {
+      const figures = row.summary.tools[tool];
+      return figures ? [line(row, tool, figures)] : [];
     }),
   );
 }
 
-export function formatTextTable(rows: readonly Row[]): string {
-  const body = tableRows(rows);
-  const widths = HEADERS.map((header, i) =>
-    Math.max(header.length, ...body.map((line) => (line[i] ?? '').length)),
-  );
-  const render = (line: readonly string[]): string =>
-    line
-      .map((text, i) => (i === line.length - 1 ? text : text.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [render(HEADERS), render(widths.map((width) => '-'.repeat(width))), ...body.map(render)].join('\n');
+export function resultsTable(rows: readonly Row[]): Table {
+  const headers = [
+    'PRs',
+    'latency',
+    'conc.',
+    'tool',
+    'runs',
+    'wall (median)',
+    'API calls',
+    'vs floor',
+    'peak RSS',
+  ];
+  return {
+    headers: [...headers, 'bound', 'efficiency', 'speed-up', 'correct', 'note'],
+    body: eachTool(rows, ({ cell, summary }, tool, figures) => [
+      cell.scenario.pullRequests.toLocaleString('en-US'),
+      `${cell.latencyMs} ms`,
+      tool === 'baseline' ? '1' : String(cell.concurrency),
+      tool,
+      String(figures.runs),
+      seconds(figures.wallMs),
+      figures.calls === undefined ? '–' : figures.calls.toLocaleString('en-US'),
+      percent(figures.callOverhead, true),
+      figures.maxRssMb === undefined ? '–' : `${figures.maxRssMb.toFixed(0)} MB`,
+      cell.latencyMs === 0 ? '–' : seconds(figures.boundMs),
+      percent(figures.efficiency),
+      tool === 'azdo-requeue' && summary.speedup !== undefined ? `${summary.speedup.toFixed(1)}×` : '',
+      figures.allCorrect ? (summary.sameSet === false ? 'yes (sets differ)' : 'yes') : 'NO',
+      cell.purpose,
+    ]),
+  };
 }
-
-export function formatMarkdownTable(rows: readonly Row[]): string {
-  const line = (values: readonly string[]): string => `| ${values.join(' | ')} |`;
-  return [line(HEADERS), line(HEADERS.map(() => '---')), ...tableRows(rows).map(line)].join('\n');
-}
-
-export function formatTargets(targets: readonly Target[]): string {
-  return targets
-    .map((t) => {
-      const value = t.measured === undefined ? 'not measured' : `${Number(t.measured.toFixed(2))} ${t.unit}`;
-      return `${t.met ? 'MET    ' : 'MISSED '} ${t.name}: ${value} (limit ${t.limit} ${t.unit})`;
-    })
-    .join('\n');
-}
-
-const TIMELINE_HEADERS = [
-  'cell',
-  'tool',
-  'wall',
-  'start-up',
-  'requests',
-  'after last answer',
-  'bound',
-  'in flight',
-  'CPU',
-];
 
 /** Where each median run's time went, from the emulator's log: start-up, the request span, the tail. */
-export function formatTimelineTable(rows: readonly Row[]): string {
-  const body = rows.flatMap(({ cell, summary }) =>
-    (['azdo-requeue', 'baseline'] as const).flatMap((tool) => {
-      const figures = summary.tools[tool];
-      if (!figures) return [];
+export function timelineTable(rows: readonly Row[]): Table {
+  return {
+    headers: [
+      'cell',
+      'tool',
+      'wall',
+      'start-up',
+      'requests',
+      'after last answer',
+      'bound',
+      'server ms/request',
+      'in flight',
+      'CPU',
+    ],
+    body: eachTool(rows, ({ cell }, tool, figures) => {
+      const { wallMs, startupMs, tailMs } = figures;
       const span =
-        figures.wallMs === undefined || figures.startupMs === undefined || figures.tailMs === undefined
+        wallMs === undefined || startupMs === undefined || tailMs === undefined
           ? undefined
-          : figures.wallMs - figures.startupMs - figures.tailMs;
+          : wallMs - startupMs - tailMs;
       return [
-        [
-          cell.id,
-          tool,
-          seconds(figures.wallMs),
-          seconds(figures.startupMs),
-          seconds(span),
-          seconds(figures.tailMs),
-          cell.latencyMs === 0 ? '–' : seconds(figures.boundMs),
-          figures.meanRequestMs === undefined ? '–' : figures.meanRequestMs.toFixed(1),
-          figures.meanInFlight === undefined ? '–' : figures.meanInFlight.toFixed(1),
-          seconds(figures.cpuMs),
-        ],
+        cell.id,
+        tool,
+        seconds(wallMs),
+        seconds(startupMs),
+        seconds(span),
+        seconds(tailMs),
+        cell.latencyMs === 0 ? '–' : seconds(figures.boundMs),
+        fixed(figures.meanRequestMs, 1),
+        fixed(figures.meanInFlight, 1),
+        seconds(figures.cpuMs),
       ];
     }),
-  );
-  const widths = TIMELINE_HEADERS.map((header, i) =>
-    Math.max(header.length, ...body.map((line) => (line[i] ?? '').length)),
+  };
+}
+
+export function targetsTable(targets: readonly Target[]): Table {
+  return {
+    headers: ['target', 'measured', 'limit', 'met'],
+    body: targets.map((t) => [
+      t.name,
+      t.measured === undefined ? 'not measured' : `${Number(t.measured.toFixed(2))} ${t.unit}`,
+      `${t.limit} ${t.unit}`,
+      t.met ? 'yes' : 'NO',
+    ]),
+  };
+}
+
+export function renderText(table: Table): string {
+  const widths = table.headers.map((header, i) =>
+    Math.max(header.length, ...table.body.map((line) => (line[i] ?? '').length)),
   );
   const render = (line: readonly string[]): string =>
     line
@@ -143,8 +132,13 @@ export function formatTimelineTable(rows: readonly Row[]): string {
       .join('  ')
       .trimEnd();
   return [
-    render(TIMELINE_HEADERS),
+    render(table.headers),
     render(widths.map((width) => '-'.repeat(width))),
-    ...body.map(render),
+    ...table.body.map(render),
   ].join('\n');
+}
+
+export function renderMarkdown(table: Table): string {
+  const line = (values: readonly string[]): string => `| ${values.join(' | ')} |`;
+  return [line(table.headers), line(table.headers.map(() => '---')), ...table.body.map(line)].join('\n');
 }
