@@ -134,11 +134,12 @@ describe('requeueEvaluation: an unknown outcome is read back, never resent blind
     expect(clock.sleeps).toEqual([2_000]);
   });
 
-  it('after a reset whose read-back shows the same expired build, sends the PATCH once more', async () => {
-    const { server, outcome } = run({ check: [unchanged, unchanged], patch: [reset(), requeued] });
+  it('after a reset whose read-back shows the same expired build, backs off and sends the PATCH once more', async () => {
+    const { server, outcome, clock } = run({ check: [unchanged, unchanged], patch: [reset(), requeued] });
 
     await expect(outcome).resolves.toEqual({ confirmedBy: 'response', newBuildId: 200 });
     expect(server.calls).toEqual(['GET pull request', 'GET check', 'PATCH', 'GET check', 'PATCH']);
+    expect(clock.sleeps).toEqual([2_000, 1_000]);
   });
 
   it('after a 503, reads back at once (the server has answered) and resends only if unchanged', async () => {
@@ -147,7 +148,7 @@ describe('requeueEvaluation: an unknown outcome is read back, never resent blind
 
     await expect(outcome).resolves.toEqual({ confirmedBy: 'response', newBuildId: 200 });
     expect(server.count('PATCH')).toBe(2);
-    expect(clock.sleeps).toEqual([]);
+    expect(clock.sleeps).toEqual([1_000]);
   });
 
   it('counts "no longer expired" on the read-back as done, even with the same build id', async () => {
@@ -158,11 +159,12 @@ describe('requeueEvaluation: an unknown outcome is read back, never resent blind
     expect(server.count('PATCH')).toBe(1);
   });
 
-  it('gives up after three PATCHes, each read back and found unchanged', async () => {
-    const { server, outcome } = run({ check: [unchanged], patch: [{ status: 502 }] });
+  it('gives up after three PATCHes, each read back and found unchanged, backing off between them', async () => {
+    const { server, outcome, clock } = run({ check: [unchanged], patch: [{ status: 502 }] });
 
     const failure = await failureOf(outcome);
 
+    expect(clock.sleeps).toEqual([1_000, 2_000]);
     expect(failure.message).toMatch(/failed with 502; not requeued after 3 attempts/);
     expect(server.calls).toEqual([
       ...['GET pull request', 'GET check'],
@@ -220,7 +222,7 @@ describe('requeueEvaluation: an unknown outcome is read back, never resent blind
     const failure = await failureOf(outcome);
 
     expect(failure.code).toBe('outcome-unknown');
-    expect(failure.message).toMatch(/stopped before it could be read back/);
+    expect(failure.message).toMatch(/stopped while it waited to read back/);
     expect(server.calls).toEqual(['PATCH']);
   });
 

@@ -25,6 +25,8 @@ export interface RequeueEvaluationOptions {
   readonly settleDelayMs?: number;
   /** PATCH attempts at most; each one after the first needs a read-back proving the previous did nothing. @default 3 */
   readonly maxAttempts?: number;
+  /** Wait before a proven-safe resend, doubled per attempt, so a 5xx burst is not hammered. @default 1_000 */
+  readonly resendDelayMs?: number;
   /** Read the check and its pull request right before the PATCH, and skip it if either changed. @default true */
   readonly checkFirst?: boolean;
   readonly signal?: AbortSignal;
@@ -59,7 +61,7 @@ export async function requeueEvaluation(
   for (let attempt = 1; ; attempt += 1) {
     const result = await patchOnce(call, url, check, what);
     if ('done' in result) return result.done;
-    if (result.settle) await settle(options, result.failure);
+    if (result.settle) await wait(options, options.settleDelayMs ?? 2_000, result.failure);
     const seen = await readBack(call, url, check, what, result.failure);
     if (seen.progress === 'moved-on') return { confirmedBy: 'read-back', ...newBuild(seen) };
     if (!result.resend) throw result.failure;
@@ -67,15 +69,16 @@ export async function requeueEvaluation(
       const message = `${result.failure.message}; not requeued after ${attempt} attempts (each read back and found unchanged)`;
       throw new ApiFailure(result.failure.kind, message, result.failure.code, { cause: result.failure });
     }
+    await wait(options, (options.resendDelayMs ?? 1_000) * 2 ** (attempt - 1), result.failure);
   }
 }
 
-/** Gives a server still busy with the PATCH time to finish before the read-back looks. */
-async function settle(options: RequeueEvaluationOptions, failure: ApiFailure): Promise<void> {
+/** Waits on the injected clock (settling before a read-back, backing off before a resend); a stop ends the wait. */
+async function wait(options: RequeueEvaluationOptions, ms: number, failure: ApiFailure): Promise<void> {
   try {
-    await (options.clock ?? systemClock).sleep(options.settleDelayMs ?? 2_000, options.signal);
+    await (options.clock ?? systemClock).sleep(ms, options.signal);
   } catch {
-    throw outcomeUnknown(failure, 'the run was stopped before it could be read back');
+    throw outcomeUnknown(failure, 'the run was stopped while it waited to read back or resend');
   }
 }
 
