@@ -72,6 +72,13 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     ? scopeToCiPush({ repositories: options.repositories, targetBranches: options.targetBranches }, io.env)
     : { repositories: options.repositories, targetBranches: options.targetBranches };
   if (scope.note) io.writeStderr(`azdo-requeue: ${scope.note}\n`);
+  // The overall --timeout stops new work like a signal does, so the report still covers every check.
+  const stopSignal = timeoutSignal ? AbortSignal.any([io.stopSignal, timeoutSignal]) : io.stopSignal;
+  const timedOut = (): boolean => timeoutSignal?.aborted === true && io.stopExitCode() === undefined;
+  const sayTimedOut = (): void =>
+    io.writeStderr(
+      `azdo-requeue: the run did not finish within --timeout ${options.timeoutSeconds ?? 0} s: requests in flight were abandoned and nothing new was started\n`,
+    );
   const result = await runRequeue(
     {
       organization: organization.url,
@@ -86,12 +93,16 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
       ...(options.maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight: options.maxBuildsInFlight }),
       dryRun: options.dryRun,
       concurrency: options.concurrency,
-      stopSignal: io.stopSignal,
+      stopSignal,
       ...(inPipeline ? { onProgress: reportProgressTo(publisher) } : {}),
     },
     connection.api,
-  );
+  ).catch((error: unknown) => {
+    if (timedOut()) sayTimedOut();
+    throw error;
+  });
   io.writeStdout(options.output === 'json' ? formatJsonReport(result) : formatTextReport(result));
+  if (timedOut()) sayTimedOut();
   if (inPipeline) {
     await publishToPipeline(result, publisher, {
       tempDirectory: io.env['AGENT_TEMPDIRECTORY'],
@@ -99,11 +110,14 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     });
   }
   if (options.summaryFile) await io.writeFile(options.summaryFile, formatMarkdownSummary(result));
-  return exitCodeOf(result, io);
+  return exitCodeOf(result, io, timedOut());
 }
 
-function exitCodeOf(result: RequeueResult, io: CliIo): number {
+/** An interruption wins (the report says what failed before it); a run cut short by --timeout is a failure. */
+function exitCodeOf(result: RequeueResult, io: CliIo, timedOut: boolean): number {
+  const stopCode = io.stopExitCode();
+  if (stopCode !== undefined) return stopCode;
   if (result.authFailure) return EXIT.auth;
-  if (result.summary.failed > 0) return EXIT.requeueFailed;
-  return io.stopExitCode() ?? EXIT.ok;
+  if (result.summary.failed > 0 || timedOut) return EXIT.requeueFailed;
+  return EXIT.ok;
 }
