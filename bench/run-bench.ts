@@ -14,7 +14,14 @@ import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
 import { renderText, resultsTable, targetsTable, timelineTable, type Row } from './lib/format-table.js';
 import { describeMachine } from './lib/describe-machine.js';
 import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
-import { planCells, scenarioJson, type CellPlan } from './lib/plan-cells.js';
+import {
+  DEFAULT_CONCURRENCY,
+  EXPIRED_FRACTION,
+  planCells,
+  scenarioJson,
+  SEED,
+  type CellPlan,
+} from './lib/plan-cells.js';
 import { buildChart, checkTargets } from './lib/report-results.js';
 import { runTool, type Sample } from './lib/run-tool.js';
 import { summarizeCell } from './lib/summarize.js';
@@ -109,6 +116,12 @@ async function main(): Promise<number> {
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     quick,
     machine: { ...machineAtStart, loadAverageAtEnd: describeMachine(repository).loadAverage },
+    settings: {
+      distDir,
+      seed: SEED,
+      expiredFraction: EXPIRED_FRACTION,
+      defaultConcurrency: DEFAULT_CONCURRENCY,
+    },
     cells,
     coldStart,
     emulatorThroughput,

@@ -4,6 +4,7 @@
 // node:http keep-alive transport passed through ConnectOptions.transport. Measuring both on the same
 // emulator isolates what the transport costs in CPU, wall time and peak RSS (docs/performance.md).
 // Usage: SYSTEM_ACCESSTOKEN=… node bench/what-if-transport.mjs DIST_DIR ORG_URL fetch|node-http [CONCURRENCY]
+// BENCH_PAGE_SIZE=N lists PRs N at a time instead of 1000, to measure what page size costs in memory.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
@@ -67,6 +68,7 @@ const connection = library.connectAzureDevOps({
   clock: library.systemClock,
   userAgent: 'azdo-requeue-bench/what-if',
   concurrency,
+  ...(process.env.BENCH_PAGE_SIZE ? { pageSize: Number(process.env.BENCH_PAGE_SIZE) } : {}),
   ...(transportName === 'node-http' ? { transport: createNodeHttpTransport(concurrency) } : {}),
 });
 const result = await library.runRequeue(
