@@ -13,6 +13,9 @@ export type {
 } from './requeue/checks-api.js';
 export { BUILD_POLICY_TYPE_ID } from './requeue/model.js';
 export type {
+  BuildsAvoided,
+  CapacityUsage,
+  RequeueTrigger,
   CheckAction,
   CheckVerdict,
   PolicyCheck,

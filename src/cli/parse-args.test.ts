@@ -74,7 +74,21 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads the build budget flags', () => {
+    const options = parseCliArgs(['--max-builds-in-flight', '5', '--retry-failed'], pipelineEnv);
+
+    expect(options).toMatchObject({ maxBuildsInFlight: 5, retryFailed: true });
+  });
+
+  it('leaves the build budget flags off by default', () => {
+    const options = parseCliArgs([], pipelineEnv);
+
+    expect(options.maxBuildsInFlight).toBeUndefined();
+    expect(options.retryFailed).toBe(false);
+  });
+
   it.each([
+    [['--max-builds-in-flight', '0'], /--max-builds-in-flight must be between 1 and/],
     [['--token', 'x'], /Unknown option '--token'/],
     [['--max-requeues=-1'], /--max-requeues must be a whole number/],
     [['--max-requeues', 'many'], /--max-requeues must be a whole number/],
