@@ -2,8 +2,11 @@
 // Pipelines OIDC endpoint on 127.0.0.1 (https, a self-signed certificate made at test time and trusted only
 // through the client's tlsOptions). Proves the scope, Bearer use, registration on receipt, and that the
 // library's errors and logs carry no secret (checklist A5, A7, B1, B5, D1).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { setLogLevel } from '@azure/logger';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -148,6 +151,39 @@ describe.skipIf(!available)('AzurePipelinesCredential against a local authority'
       jobToken,
       assertion,
     ]);
+  });
+});
+
+describe.skipIf(!available)('WorkloadIdentityCredential against a local authority', () => {
+  it('sends the federated token file as the client assertion and gets a Bearer token (auto mode, no job token)', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'azdo-requeue-wi-'));
+    const tokenFile = join(directory, 'token');
+    await writeFile(tokenFile, assertion);
+    try {
+      const announced: string[] = [];
+
+      const resolved = await resolveCredential('auto', {
+        env: { AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT },
+        onSecret: (secret) => announced.push(secret),
+        entra: {
+          clientOptions: {
+            authorityHost: authority.origin,
+            disableInstanceDiscovery: true,
+            tlsOptions: { ca: certificate.cert },
+          },
+        },
+      });
+
+      expect(resolved.why).toBe(
+        'no job token; Microsoft Entra ID is configured: WorkloadIdentityCredential (AZURE_FEDERATED_TOKEN_FILE)',
+      );
+      expect(await resolved.credential.authorize()).toBe(`Bearer ${entraToken}`);
+      expect(announced).toEqual([entraToken]);
+      const token = authority.requests.find((request) => request.url.includes('/oauth2/v2.0/token'));
+      expect(new URLSearchParams(token?.body).get('client_assertion')).toBe(assertion);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
 
