@@ -142,6 +142,18 @@ describe('resolveCredential schemes (checklist A6)', () => {
     expect(resolved.credential.expiresAt()).toBe(1_000 + 3_600_000);
   });
 
+  it('warns when a configured Entra ID is unusable and a PAT stands in for it', async () => {
+    const resolved = await resolveCredential('auto', {
+      pat: makeLegacyPat(),
+      env: { AZURE_FEDERATED_TOKEN_FILE: '/t', AZURE_CLIENT_ID: 'not-a-guid', AZURE_TENANT_ID: 't' },
+    });
+
+    expect(resolved.warnings).toEqual([
+      'Microsoft Entra ID is configured but unusable: AZURE_CLIENT_ID is not a valid identifier (expected a GUID)',
+      PAT_WARNING,
+    ]);
+  });
+
   it('announces the static secrets too', async () => {
     const pat = makeLegacyPat();
     const announced: string[] = [];

@@ -74,10 +74,9 @@ export async function resolveCredential(
 ): Promise<ResolvedCredential> {
   const env = sources.env ?? {};
   if (env['NODE_TLS_REJECT_UNAUTHORIZED']?.trim() === '0') throw new CredentialError(TLS_VERIFICATION_OFF);
-  // Read lazily: a malformed job token must not block `--auth pat`.
-  const jobToken = (): string | undefined =>
-    present(sources.jobToken) ? normalizeToken(sources.jobToken, 'SYSTEM_ACCESSTOKEN') : undefined;
   const hasJobToken = present(sources.jobToken);
+  // Normalised only when used: a malformed job token must not block `--auth pat`.
+  const readJobToken = (): string => normalizeToken(sources.jobToken ?? '', 'SYSTEM_ACCESSTOKEN');
   const entra = detectEntraConfig(env, {
     allowAzureCli: mode === 'entra',
     hasJobToken,
@@ -92,7 +91,7 @@ export async function resolveCredential(
     }
     const credential = await createEntraCredential({
       config: entra.config,
-      jobToken: entra.config.kind === 'azure-pipelines' ? jobToken() : undefined,
+      jobToken: entra.config.kind === 'azure-pipelines' ? readJobToken() : undefined,
       env,
       clock: sources.clock ?? systemClock,
       onSecret: sources.onSecret ?? (() => undefined),
@@ -112,7 +111,7 @@ export async function resolveCredential(
         ? `; Microsoft Entra ID (${entra.config.kind}) is configured too: pass --auth entra to use it`
         : '';
     return announce(
-      credentialFromToken(jobToken() ?? '', 'job-token', 'SYSTEM_ACCESSTOKEN', why + alsoEntra),
+      credentialFromToken(readJobToken(), 'job-token', 'SYSTEM_ACCESSTOKEN', why + alsoEntra),
       sources,
     );
   }
@@ -123,7 +122,12 @@ export async function resolveCredential(
     const pat = normalizeToken(sources.pat, source);
     const why =
       mode === 'auto' ? `no job token and no Microsoft Entra ID; ${source} is set (fallback)` : '--auth pat';
-    return announce(credentialFromToken(pat, 'pat', source, why), sources);
+    const resolved = credentialFromToken(pat, 'pat', source, why);
+    // A broken Entra setup is worth knowing about before a PAT quietly stands in for it.
+    const unusable = entra.problems.map(
+      (problem) => `Microsoft Entra ID is configured but unusable: ${problem}`,
+    );
+    return announce({ ...resolved, warnings: [...unusable, ...resolved.warnings] }, sources);
   }
   if (mode === 'pat') {
     throw new CredentialError(

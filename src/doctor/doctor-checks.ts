@@ -39,7 +39,7 @@ export function check(
   return { id, title: CHECK_TITLES[id], status, detail, ...extra };
 }
 
-/** Every check after `last` that has not run, marked skipped with the reason. */
+/** Every check that has not run yet (but the configuration check), marked skipped with the reason. */
 export function skipAfter(checks: DoctorCheck[], reason: string): void {
   const done = new Set(checks.map((entry) => entry.id));
   for (const id of CHECK_ORDER) {
