@@ -1,12 +1,13 @@
 // Wires an organization URL and a credential into a ChecksApi: the default HTTP stack plus the adapter.
-import { createPipeline, type PipelineOptions, type PipelineStats } from '../http/create-pipeline.js';
+import { createPipeline, type Pipeline, type PipelineStats } from '../http/create-pipeline.js';
 import type { HttpLogger } from '../http/policies/log-policy.js';
+import type { Transport } from '../http/types.js';
 import type { ChecksApi } from '../requeue/checks-api.js';
 import type { Clock } from '../util/clock.js';
 import { createAzureDevOpsClient } from './create-azure-devops-client.js';
 import type { OrganizationUrl } from './organization-url.js';
 
-export interface ConnectOptions {
+export interface AzureDevOpsPipelineOptions {
   readonly organization: OrganizationUrl;
   readonly authorize: () => Promise<string>;
   readonly clock: Clock;
@@ -14,14 +15,19 @@ export interface ConnectOptions {
   /** @default 8 */
   readonly concurrency?: number;
   readonly requestTimeoutMs?: number;
+  /** @default the pipeline's (4) */
+  readonly maxAttempts?: number;
   /** Aborts every request (the overall --timeout). */
   readonly signal?: AbortSignal;
   readonly redact?: (text: string) => string;
-  readonly pageSize?: number;
   /** `--debug`: one line per request and answer; headers allow-listed, query values redacted. */
   readonly logger?: HttpLogger;
   /** Tests and the benchmark may pass their own transport. */
-  readonly transport?: PipelineOptions['transport'];
+  readonly transport?: Transport;
+}
+
+export interface ConnectOptions extends AzureDevOpsPipelineOptions {
+  readonly pageSize?: number;
 }
 
 export interface Connection {
@@ -29,28 +35,28 @@ export interface Connection {
   stats(): PipelineStats;
 }
 
-export function connectAzureDevOps(options: ConnectOptions): Connection {
-  const pipeline = createPipeline({
-    origin: options.organization.origin,
-    authorize: options.authorize,
-    clock: options.clock,
+/** The HTTP stack every Azure DevOps call goes through: origin-bound auth and the service's default headers. */
+export function createAzureDevOpsPipeline(options: AzureDevOpsPipelineOptions): Pipeline {
+  const { organization, userAgent, ...rest } = options;
+  return createPipeline({
+    ...rest,
+    origin: organization.origin,
     defaultHeaders: {
       accept: 'application/json',
-      'user-agent': options.userAgent,
+      'user-agent': userAgent,
       // Without it an auth failure comes back as a 203 sign-in page instead of a 401 (reference §5, §9).
       'x-tfs-fedauthredirect': 'Suppress',
     },
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.redact ? { redact: options.redact } : {}),
-    ...(options.transport ? { transport: options.transport } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
   });
+}
+
+export function connectAzureDevOps(options: ConnectOptions): Connection {
+  const { pageSize, ...pipelineOptions } = options;
+  const pipeline = createAzureDevOpsPipeline(pipelineOptions);
   const api = createAzureDevOpsClient({
     organizationUrl: options.organization.url,
     send: pipeline.send,
-    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(pageSize === undefined ? {} : { pageSize }),
   });
   return { api, stats: () => pipeline.stats() };
 }
