@@ -65,7 +65,7 @@ export interface Pipeline {
   stats(): PipelineStats;
 }
 
-/** Builds a client's request pipeline: log, retry, rate-limit gate, concurrency, timeout, redirect, auth, headers, transport. */
+/** Builds a client's request pipeline: log, retry, concurrency, rate-limit gate, timeout, redirect, auth, headers, transport. */
 export function createPipeline(options: PipelineOptions): Pipeline {
   const counters = { requests: 0, retries: 0, throttledMs: 0 };
   const transport =
@@ -96,8 +96,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         if (event.reason === 'retry-after') counters.throttledMs += event.delayMs;
       },
     }),
-    createRateLimitPolicy({ gate, onWait: (waitedMs) => (counters.throttledMs += waitedMs) }),
     createConcurrencyPolicy({ limiter: limitConcurrency(options.concurrency ?? 8) }),
+    createRateLimitPolicy({ gate, onWait: (waitedMs) => (counters.throttledMs += waitedMs) }),
     createTimeoutPolicy({
       clock: options.clock,
       ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),

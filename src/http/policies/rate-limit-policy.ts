@@ -1,6 +1,8 @@
 // Makes every attempt pass the client's shared rate-limit gate before it is sent, and shows every
 // response to the gate afterwards. It sits inside the retry policy, so retried attempts wait too,
-// and outside the concurrency policy, so waiting at a closed gate holds no slot.
+// and inside the concurrency policy: a request that waited for a slot still checks the gate right
+// before it is sent, and its answer closes the gate before the slot passes to the next request
+// (otherwise requests queued for a slot when a 429 arrives would go out inside the Retry-After window).
 // Rules: https://learn.microsoft.com/azure/devops/integrate/concepts/rate-limits (see ../rate-limit-gate.ts).
 
 import { redactUrl } from '../../redaction/redact.js';

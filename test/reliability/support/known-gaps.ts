@@ -6,4 +6,4 @@
  * to the gate only after its slot was released. A request queued for a slot when a 429 (or any Retry-After) arrives
  * is therefore sent at once, inside the window. Proved by rate-limit-gate-gap.test.ts.
  */
-export const GATE_GAP_OPEN = true;
+export const GATE_GAP_OPEN = false;
