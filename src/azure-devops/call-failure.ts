@@ -32,10 +32,6 @@ export function isRateLimitRefusal(error: unknown): boolean {
   return asLike(error).name === 'RateLimitExceededError';
 }
 
-export function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'RunAbortedError');
-}
-
 /** One line naming the call: "<what> failed: <the pipeline's redacted message>". */
 export function failureFromError(error: unknown, what: string): ApiFailure {
   if (error instanceof ApiFailure) return error;
