@@ -77,6 +77,7 @@ describe('requeueEvaluation: the answer to the PATCH', () => {
   it.each([
     [403, 'auth'],
     [400, 'other'],
+    [302, 'other'], // a redirect to another origin, which the pipeline does not follow with credentials
   ] as const)('fails on %i without reading back or resending', async (status, kind) => {
     const { server, outcome } = run({ patch: [{ status, body: { message: 'TF401027: no permission' } }] });
 
