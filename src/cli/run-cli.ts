@@ -31,13 +31,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await runRequeueCommand(options, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, argv.includes('--debug'));
   }
 }
 
 /** One clear line (plus the fix, when there is one); never a stack trace unless --debug asked for it. */
-function reportError(error: unknown, io: CliIo): number {
-  const say = (message: string): void => io.writeStderr(`azdo-requeue: ${sanitizeUntrustedText(message)}\n`);
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  // Line by line: the message may quote server text (neutralised on every line), while our own fixes keep
+  // their line breaks so the YAML in them can be pasted.
+  const say = (message: string): void =>
+    io.writeStderr(`azdo-requeue: ${message.split('\n').map(sanitizeUntrustedText).join('\n')}\n`);
   if (error instanceof UsageError) {
     say(`${error.message}\nRun \`azdo-requeue --help\` for usage.`);
     return EXIT.usage;
@@ -58,7 +61,6 @@ function reportError(error: unknown, io: CliIo): number {
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   say(`internal error: ${message}`);
-  if (io.env['AZDO_REQUEUE_DEBUG'] === '1' && error instanceof Error && error.stack)
-    io.writeStderr(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack) io.writeStderr(`${error.stack}\n`);
   return EXIT.requeueFailed;
 }

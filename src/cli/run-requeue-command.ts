@@ -11,6 +11,7 @@ import { commandLinePublisher, publishToPipeline, reportProgressTo } from '../re
 import { formatTextReport } from '../reporting/format-text.js';
 import { logIssueCommand } from '../reporting/logging-commands.js';
 import { scopeToCiPush } from '../task/ci-push-scope.js';
+import { authHintsForCodes } from './auth-hints.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError, type CliOptions } from './parse-args.js';
@@ -110,6 +111,11 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     });
   }
   if (options.summaryFile) await io.writeFile(options.summaryFile, formatMarkdownSummary(result));
+  // A refused requeue is a failed check in the report; the fix for it goes to stderr once per code.
+  const failedCodes = result.pullRequests.flatMap((pr) =>
+    pr.checks.flatMap((check) => check.errorCode ?? []),
+  );
+  for (const hint of authHintsForCodes(failedCodes)) io.writeStderr(`azdo-requeue: ${hint}\n`);
   return exitCodeOf(result, io, timedOut());
 }
 

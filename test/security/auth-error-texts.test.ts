@@ -2,8 +2,6 @@
 // (checklist D4): each names what failed, the identity where the server told it, and the exact fix, readable
 // on its own lines, and never advises switching a protection off. Doctor's texts: test/doctor and src/doctor.
 //
-// Known gaps (owners: src/cli/run-cli.ts, src/reporting): the tests marked GAP prove them and run as `it.fails`
-// (the team's convention, test/reliability/support/known-gaps.ts) until fixed; then drop `.fails`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_SCENARIO, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -43,16 +41,12 @@ describe('requeue error texts (D4)', () => {
     expect(result.stderr).not.toMatch(/disable|turn (it )?off/i);
   });
 
-  it.fails(
-    'GAP (src/cli/run-cli.ts): the 401 fix keeps its own lines, so the YAML can be pasted',
-    async () => {
-      const result = await run([], `x${emulator.tokens.jobToken.slice(1)}`);
+  it('the 401 fix keeps its own lines, so the YAML can be pasted', async () => {
+    const result = await run([], `x${emulator.tokens.jobToken.slice(1)}`);
 
-      // reportError passes the trusted hint through sanitizeUntrustedText, which turns each newline into "^J".
-      expect(result.stderr).toContain('\n  env:\n    SYSTEM_ACCESSTOKEN: $(System.AccessToken)\n');
-      expect(result.stderr).not.toContain('^J');
-    },
-  );
+    expect(result.stderr).toContain('\n  env:\n    SYSTEM_ACCESSTOKEN: $(System.AccessToken)\n');
+    expect(result.stderr).not.toContain('^J');
+  });
 
   it('TF401019: names the repository and the referenced-repositories limit (exit 2)', async () => {
     emulator.control.reset();
@@ -63,18 +57,14 @@ describe('requeue error texts (D4)', () => {
     expect(result.stderr).toContain('the job token is limited to other repositories');
   });
 
-  it.fails(
-    'GAP (src/reporting, src/cli): a 403 TF401027 on a requeue names the identity and the exact fix',
-    async () => {
-      emulator.control.reset();
-      const result = await run([]);
+  it('a 403 TF401027 on a requeue names the identity and the exact fix', async () => {
+    emulator.control.reset();
+    const result = await run([]);
 
-      expect(result.code).toBe(3);
-      expect(result.stdout).toContain("identity 'Build\\");
-      // The failed check carries the server's TF401027 text, but no fix and no pointer to `azdo-requeue doctor`.
-      expect(`${result.stdout}${result.stderr}`).toMatch(
-        /Contribute to pull requests.*Allow|azdo-requeue doctor/s,
-      );
-    },
-  );
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain("identity 'Build\\");
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /Contribute to pull requests.*Allow|azdo-requeue doctor/s,
+    );
+  });
 });
