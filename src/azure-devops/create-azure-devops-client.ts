@@ -131,7 +131,9 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
           skip,
         });
         const { body } = await get(url, what, signal);
-        const page = readCollection(body, what).map((item) => parsePullRequest(item, org));
+        const page = parseAnswer(what, () =>
+          readCollection(body, what).map((item) => parsePullRequest(item, org)),
+        );
         yield page;
         if (page.length < pageSize) return;
       }
@@ -144,8 +146,8 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
       for (let skip = 0; ; skip += top) {
         const url = policyEvaluationsUrl(org, pullRequest.project.id, pullRequest.id, top, skip);
         const { body } = await get(url, what, signal);
-        const page = readCollection(body, what);
-        checks.push(...page.map(parsePolicyEvaluation));
+        const page = parseAnswer(what, () => readCollection(body, what).map(parsePolicyEvaluation));
+        checks.push(...page);
         if (page.length < top) return checks;
       }
     },
@@ -174,4 +176,13 @@ function toRepositoryRef(value: unknown): RepositoryRef {
 
 function uniqueById(projects: readonly ProjectRef[]): ProjectRef[] {
   return [...new Map(projects.map((project) => [project.id, project])).values()];
+}
+
+/** A server answer that does not have the shape the rules need becomes an ApiFailure naming the call. */
+function parseAnswer<T>(what: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw failureFromError(error, what);
+  }
 }
