@@ -1,14 +1,14 @@
 // DoctorApi over the project's HTTP pipeline: the same origin-bound auth, redirect rules, retry and
 // `X-TFS-FedAuthRedirect: Suppress` as a requeue run (checklist C1–C5), and the same adapter for PRs and checks.
 import { failureFromError } from '../azure-devops/call-failure.js';
+import { createAzureDevOpsPipeline } from '../azure-devops/connect-azure-devops.js';
 import { createAzureDevOpsClient } from '../azure-devops/create-azure-devops-client.js';
 import { connectionDataUrl, projectUrl } from '../azure-devops/endpoints.js';
 import { isObject, readCollection, readNumber, readObject, readString } from '../azure-devops/json-guards.js';
 import type { OrganizationUrl } from '../azure-devops/organization-url.js';
 import { readJson } from '../azure-devops/read-response.js';
-import { createPipeline, type PipelineOptions } from '../http/create-pipeline.js';
 import type { HttpLogger } from '../http/policies/log-policy.js';
-import type { HttpMethod } from '../http/types.js';
+import type { HttpMethod, Transport } from '../http/types.js';
 import { ApiFailure } from '../requeue/checks-api.js';
 import { BUILD_POLICY_TYPE_ID, type ProjectRef, type RepositoryRef } from '../requeue/model.js';
 import type { Clock } from '../util/clock.js';
@@ -22,27 +22,12 @@ export interface HttpDoctorApiOptions {
   readonly redact?: (text: string) => string;
   readonly logger?: HttpLogger;
   readonly signal?: AbortSignal;
-  readonly transport?: PipelineOptions['transport'];
+  readonly transport?: Transport;
 }
 
 export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
   const org = options.organization.url;
-  const { send } = createPipeline({
-    origin: options.organization.origin,
-    authorize: options.authorize,
-    clock: options.clock,
-    // Without Suppress an auth failure is a 203 sign-in page instead of a 401 (checklist C5).
-    defaultHeaders: {
-      accept: 'application/json',
-      'user-agent': options.userAgent,
-      'x-tfs-fedauthredirect': 'Suppress',
-    },
-    maxAttempts: 2,
-    ...(options.redact ? { redact: options.redact } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.transport ? { transport: options.transport } : {}),
-  });
+  const { send } = createAzureDevOpsPipeline({ ...options, maxAttempts: 2 });
   const checks = createAzureDevOpsClient({ organizationUrl: org, send, pageSize: 100 });
 
   async function call(method: HttpMethod, url: URL, what: string, body?: unknown): Promise<unknown> {
