@@ -74,7 +74,7 @@ describe('azdo-requeue with bad input', () => {
 
   // Gap in src/cli/run-cli.ts (reportError): the message and its "Run --help" hint are sanitised as one text, so
   // the newline between them is printed as a literal "^J" and both end up on one line.
-  it.fails('prints the "Run --help" hint on a line of its own, without a literal ^J', async () => {
+  it('prints the "Run --help" hint on a line of its own, without a literal ^J', async () => {
     const result = await run(['--org', emulator.orgUrl, '--project', 'Platform', '--concurrency', '0']);
 
     expect(result.stderr).not.toContain('^J');

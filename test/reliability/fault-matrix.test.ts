@@ -13,7 +13,6 @@ import {
 import { describeViolations } from './support/retry-after-audit.js';
 import { printMatrix, rowOf, type MatrixRow } from './support/matrix-table.js';
 import { runMatrixCell, type CellRun } from './support/run-matrix-cell.js';
-import { GATE_GAP_OPEN } from './support/known-gaps.js';
 
 const CELLS: readonly (readonly [string, FaultSettings])[] = [
   ['no faults (baseline)', {}],
@@ -59,9 +58,6 @@ const CELLS: readonly (readonly [string, FaultSettings])[] = [
   ],
   ['apply, then drop the connection', { requests: [{ kind: 'applyThenDrop', method: 'PATCH', count: 15 }] }],
 ];
-
-/** Cells whose Retry-After windows open while other requests wait for a slot, where the known gate gap shows. */
-const GATED_CELLS = new Set([CELLS[1]?.[0], CELLS[2]?.[0], CELLS[4]?.[0]]);
 
 const emulators: RunningEmulator[] = [];
 const runs = new Map<string, CellRun>();
@@ -126,10 +122,7 @@ describe.each(CELLS)('fault matrix: %s', (cell) => {
     expect(run.result.authFailure).toBe(false);
   });
 
-  // The gate is checked before a request waits for a concurrency slot, so requests already queued for a slot go
-  // out inside a window that opened meanwhile (test/reliability/rate-limit-gate-gap.test.ts; owner: src/http).
-  const honours = GATE_GAP_OPEN && GATED_CELLS.has(cell) ? it.fails : it;
-  honours('sends nothing to the organization inside a Retry-After window it was told about', () => {
+  it('sends nothing to the organization inside a Retry-After window it was told about', () => {
     expect(run.retryAfter.violations, describeViolations(run.retryAfter)).toEqual([]);
   });
 });

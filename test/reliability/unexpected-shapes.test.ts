@@ -2,12 +2,9 @@
 // call, like every other bad answer, so the CLI prints "<call> …: unexpected answer: …" with exit 1 and the rest of
 // the run is unaffected where possible (reference §3.3, §4; STYLE.md §2 guideline 6).
 //
-// Known gap (src/azure-devops/create-azure-devops-client.ts, owner: the adapter's engineer): the parse functions
-// throw UnexpectedShapeError, which the adapter lets through unwrapped. The domain treats any error that is not an
-// ApiFailure as fatal, so one malformed evaluation aborts the whole run, and the CLI prints
-// "internal error: UnexpectedShapeError: …" without naming the call. A fix: wrap the parse in `get()` /
-// `listChecks()` with failureFromError(error, what) (call-failure.ts already maps UnexpectedShapeError to
-// `bad-shape`). The emulator cannot send such answers, so a transport rewrites the emulator's own.
+// Regression tests for a gap they found: the adapter used to let the parsers' UnexpectedShapeError through, so one
+// malformed evaluation aborted the whole run with "internal error". The emulator cannot send such answers, so a
+// transport rewrites the emulator's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_SCENARIO, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -74,36 +71,30 @@ function run(transport: Transport) {
 }
 
 describe('unexpected shapes in answers', () => {
-  it.fails(
-    'a pull request without repository fails the run with an ApiFailure naming the list call',
-    async () => {
-      const transport = damagingTransport(/git\/pullrequests$/, (body) => {
-        delete body.value[0]?.['repository'];
-      });
+  it('a pull request without repository fails the run with an ApiFailure naming the list call', async () => {
+    const transport = damagingTransport(/git\/pullrequests$/, (body) => {
+      delete body.value[0]?.['repository'];
+    });
 
-      const error: unknown = await run(transport).catch((reason: unknown) => reason);
+    const error: unknown = await run(transport).catch((reason: unknown) => reason);
 
-      expect(error).toBeInstanceOf(ApiFailure);
-      expect((error as ApiFailure).message).toMatch(
-        /^list active pull requests of project ".+": unexpected answer: pull request \d+ has no repository\.project/,
-      );
-    },
-  );
+    expect(error).toBeInstanceOf(ApiFailure);
+    expect((error as ApiFailure).message).toMatch(
+      /^list active pull requests of project ".+": unexpected answer: pull request \d+ has no repository\.project/,
+    );
+  });
 
-  it.fails(
-    'an evaluation without configuration fails only its pull request, and the run goes on',
-    async () => {
-      const transport = damagingTransport(/policy\/evaluations$/, (body) => {
-        delete body.value[0]?.['configuration'];
-      });
+  it('an evaluation without configuration fails only its pull request, and the run goes on', async () => {
+    const transport = damagingTransport(/policy\/evaluations$/, (body) => {
+      delete body.value[0]?.['configuration'];
+    });
 
-      const result = await run(transport);
+    const result = await run(transport);
 
-      const errors = result.pullRequests.flatMap((pr) => (pr.error === undefined ? [] : [pr.error]));
-      expect(errors).toEqual([
-        expect.stringMatching(/list policy checks of pull request \d+.*no configuration\.type/),
-      ]);
-      expect(result.summary.pullRequests).toBeGreaterThan(10);
-    },
-  );
+    const errors = result.pullRequests.flatMap((pr) => (pr.error === undefined ? [] : [pr.error]));
+    expect(errors).toEqual([
+      expect.stringMatching(/list policy checks of pull request \d+.*no configuration\.type/),
+    ]);
+    expect(result.summary.pullRequests).toBeGreaterThan(10);
+  });
 });
