@@ -35,3 +35,19 @@ export function basicHeader(token: string): string {
 export function bearerHeader(token: string): string {
   return `Bearer ${token}`;
 }
+
+/** What an HTTP pipeline needs from a credential: the header, and a renewal after a 401 when it can renew. */
+export function authorizationOf(credential: Credential): {
+  authorize: () => Promise<string>;
+  renewAfterUnauthorized?: () => boolean;
+} {
+  const authorize = (): Promise<string> => credential.authorize();
+  if (!credential.invalidate) return { authorize };
+  return {
+    authorize,
+    renewAfterUnauthorized: () => {
+      credential.invalidate?.();
+      return true;
+    },
+  };
+}

@@ -10,6 +10,8 @@ import type { OrganizationUrl } from './organization-url.js';
 export interface AzureDevOpsPipelineOptions {
   readonly organization: OrganizationUrl;
   readonly authorize: () => Promise<string>;
+  /** After a 401: true when the credential renewed itself (Entra), so the request is tried once more. */
+  readonly renewAfterUnauthorized?: () => boolean;
   readonly clock: Clock;
   readonly userAgent: string;
   /** @default 8 */

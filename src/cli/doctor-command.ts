@@ -1,5 +1,6 @@
 // `azdo-requeue doctor`: process glue around src/doctor. Secrets are registered (and, in Azure Pipelines,
 // announced with ##vso[task.setsecret]) the moment they are known, before any request or report (checklist B1).
+import { authorizationOf } from '../auth/credential.js';
 import { CredentialError } from '../auth/classify-token.js';
 import { resolveCredential } from '../auth/resolve-credential.js';
 import { createSecretRegistrar } from '../auth/secret-registrar.js';
@@ -89,7 +90,7 @@ export async function runDoctorCommand(argv: readonly string[], io: CliIo): Prom
   };
   const api = createHttpDoctorApi({
     organization,
-    authorize: () => credential.authorize(),
+    ...authorizationOf(credential),
     clock: io.clock,
     userAgent: `azdo-requeue/${io.version} (doctor)`,
     redact: (text) => io.secrets.redact(text),

@@ -1,4 +1,5 @@
 // The default command: credentials → connection → runRequeue → report → exit code.
+import { authorizationOf } from '../auth/credential.js';
 import { resolveCredential } from '../auth/resolve-credential.js';
 import { createSecretRegistrar } from '../auth/secret-registrar.js';
 import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
@@ -57,7 +58,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
   const connection = connectAzureDevOps({
     organization,
-    authorize: () => credential.authorize(),
+    ...authorizationOf(credential),
     clock: io.clock,
     userAgent: `azdo-requeue/${io.version}`,
     concurrency: options.concurrency,

@@ -17,6 +17,7 @@ import type { BuildPolicyRef, DoctorApi } from './doctor-api.js';
 export interface HttpDoctorApiOptions {
   readonly organization: OrganizationUrl;
   readonly authorize: () => Promise<string>;
+  readonly renewAfterUnauthorized?: () => boolean;
   readonly clock: Clock;
   readonly userAgent: string;
   readonly redact?: (text: string) => string;

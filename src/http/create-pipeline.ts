@@ -21,6 +21,8 @@ export interface PipelineOptions {
   readonly origin: string;
   /** Returns the Authorization header value; without it no request carries credentials. */
   readonly authorize?: () => Promise<string>;
+  /** After a 401: true when the credential renewed itself and the request may be sent once more (Entra). */
+  readonly renewAfterUnauthorized?: () => boolean;
   readonly clock: Clock;
   /** Most requests in flight at once across the whole client. @default 8 */
   readonly concurrency?: number;
@@ -104,7 +106,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }),
     createRedirectPolicy({ credentialOrigin: options.origin }),
     ...(options.authorize
-      ? [createAuthPolicy({ origin: options.origin, authorize: options.authorize })]
+      ? [
+          createAuthPolicy({
+            origin: options.origin,
+            authorize: options.authorize,
+            ...(options.renewAfterUnauthorized
+              ? { renewAfterUnauthorized: options.renewAfterUnauthorized }
+              : {}),
+          }),
+        ]
       : []),
     createHeadersPolicy(options.defaultHeaders ? { headers: options.defaultHeaders } : {}),
   ];

@@ -1,5 +1,6 @@
 // The task's run, the second composition root beside the CLI's run-requeue-command.ts and shaped like it:
 // inputs → credential (secrets registered first) → connectAzureDevOps → runRequeue → log, issues, summary → result.
+import { authorizationOf } from '../auth/credential.js';
 import {
   connectAzureDevOps,
   formatTextReport,
@@ -69,7 +70,7 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
 
     const connection = connect({
       organization,
-      authorize: () => credential.authorize(),
+      ...authorizationOf(credential),
       clock: host.clock,
       userAgent: `azdo-requeue-task/${host.version}`,
       redact: (text) => host.redact(text),

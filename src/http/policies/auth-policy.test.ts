@@ -86,6 +86,54 @@ describe('createAuthPolicy', () => {
   });
 });
 
+describe('createAuthPolicy after a 401 (security checklist D2)', () => {
+  function aRenewingPolicy(renews: boolean) {
+    const tokens = [`Bearer ${crypto.randomUUID()}`, `Bearer ${crypto.randomUUID()}`];
+    let issued = 0;
+    let renewals = 0;
+    const policy = createAuthPolicy({
+      origin: 'https://dev.azure.com/org',
+      authorize: () => Promise.resolve(tokens[Math.min(issued++, 1)] ?? ''),
+      renewAfterUnauthorized: () => {
+        renewals += 1;
+        return renews;
+      },
+    });
+    return { policy, tokens, renewals: () => renewals };
+  }
+
+  it('sends the request once more with a fresh token when the credential renewed itself', async () => {
+    const { policy, tokens } = aRenewingPolicy(true);
+    const next = scriptedNext([{ status: 401 }, { status: 200 }]);
+
+    const response = await policy.sendRequest(aRequest({ href: 'https://dev.azure.com/org/_apis/x' }), next);
+
+    expect(response.status).toBe(200);
+    expect(next.calls.map((call) => call.headers.authorization)).toEqual(tokens);
+  });
+
+  it('retries at most once, even when the fresh token is refused too', async () => {
+    const { policy, renewals } = aRenewingPolicy(true);
+    const next = scriptedNext([{ status: 401 }]);
+
+    const response = await policy.sendRequest(aRequest({ href: 'https://dev.azure.com/org/_apis/x' }), next);
+
+    expect(response.status).toBe(401);
+    expect(next.calls).toHaveLength(2);
+    expect(renewals()).toBe(1);
+  });
+
+  it('does not resend when the credential cannot renew (job token, PAT)', async () => {
+    const { policy } = aRenewingPolicy(false);
+    const next = scriptedNext([{ status: 401 }, { status: 200 }]);
+
+    const response = await policy.sendRequest(aRequest({ href: 'https://dev.azure.com/org/_apis/x' }), next);
+
+    expect(response.status).toBe(401);
+    expect(next.calls).toHaveLength(1);
+  });
+});
+
 describe('isLoopbackHost', () => {
   it.each([
     ['localhost', true],

@@ -6,13 +6,19 @@
 import { redactUrl } from '../../redaction/redact.js';
 import { CrossOriginCredentialError } from '../errors/cross-origin-credential-error.js';
 import { InsecureTransportError } from '../errors/insecure-transport-error.js';
-import type { HttpPolicy } from '../types.js';
+import type { HttpPolicy, HttpResponse } from '../types.js';
 
 export interface AuthPolicyOptions {
   /** The only origin that receives credentials, e.g. `https://dev.azure.com`; a path is ignored. */
   readonly origin: string;
   /** Returns the full header value, e.g. `Bearer eyJ…` or `Basic OnBhdA==`; called per request so tokens can refresh. */
   readonly authorize: () => Promise<string>;
+  /**
+   * Called after a 401. Returns true when the credential dropped its cached token and a fresh one may be tried:
+   * the request is then sent once more. Only refreshable credentials (Entra) say yes; a 401 means the server did
+   * not act, so this is safe for non-idempotent requests too (security-checklist.md D2).
+   */
+  readonly renewAfterUnauthorized?: () => boolean;
 }
 
 /** Creates the policy; throws a TypeError at once when `origin` is not an absolute http(s) URL. */
@@ -36,8 +42,14 @@ export function createAuthPolicy(options: AuthPolicyOptions): HttpPolicy {
       if (request.url.protocol === 'http:' && !isLoopbackHost(request.url.hostname)) {
         throw new InsecureTransportError({ url: redactUrl(request.url), operation: request.operation });
       }
-      const credential = await options.authorize();
-      return next({ ...request, headers: { ...headersWithoutCredentials, authorization: credential } });
+      const send = async (): Promise<HttpResponse> =>
+        next({
+          ...request,
+          headers: { ...headersWithoutCredentials, authorization: await options.authorize() },
+        });
+      const response = await send();
+      if (response.status !== 401 || options.renewAfterUnauthorized?.() !== true) return response;
+      return send();
     },
   };
 }
