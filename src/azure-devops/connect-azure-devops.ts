@@ -30,6 +30,8 @@ export interface AzureDevOpsPipelineOptions {
 
 export interface ConnectOptions extends AzureDevOpsPipelineOptions {
   readonly pageSize?: number;
+  /** Re-read a check (and its PR) before its PATCH when it was read longer ago than this. @default 60_000 */
+  readonly recheckAfterMs?: number;
 }
 
 export interface Connection {
@@ -53,12 +55,14 @@ export function createAzureDevOpsPipeline(options: AzureDevOpsPipelineOptions): 
 }
 
 export function connectAzureDevOps(options: ConnectOptions): Connection {
-  const { pageSize, ...pipelineOptions } = options;
+  const { pageSize, recheckAfterMs, ...pipelineOptions } = options;
   const pipeline = createAzureDevOpsPipeline(pipelineOptions);
   const api = createAzureDevOpsClient({
     organizationUrl: options.organization.url,
     send: pipeline.send,
+    clock: options.clock,
     ...(pageSize === undefined ? {} : { pageSize }),
+    ...(recheckAfterMs === undefined ? {} : { recheckAfterMs }),
   });
   return { api, stats: () => pipeline.stats() };
 }

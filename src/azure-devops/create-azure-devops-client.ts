@@ -22,6 +22,7 @@ import { parsePolicyEvaluation } from './parse-policy-evaluation.js';
 import { parsePullRequest } from './parse-pull-request.js';
 import { readJson } from './read-response.js';
 import { requeueEvaluation } from './requeue-evaluation.js';
+import { systemClock, type Clock } from '../util/clock.js';
 
 export interface AzureDevOpsClientOptions {
   /** Validated organization URL without a trailing slash. */
@@ -29,11 +30,23 @@ export interface AzureDevOpsClientOptions {
   readonly send: SendRequest;
   /** `$top` of each PR page; the service caps it at 1000 and silently defaults to 101 (reference §3.3). @default 1000 */
   readonly pageSize?: number;
+  /** @default systemClock */
+  readonly clock?: Clock;
+  /**
+   * A check read longer ago than this is read again (with its PR) right before its PATCH, so a world that moved
+   * on is skipped instead of requeued. Fresher checks are not: two extra GETs per requeue would cost more than
+   * the race they guard against in a run of a few seconds. @default 60_000
+   */
+  readonly recheckAfterMs?: number;
 }
 
 export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): ChecksApi {
   const org = options.organizationUrl;
   const pageSize = Math.min(options.pageSize ?? 1000, 1000);
+  const clock = options.clock ?? systemClock;
+  const recheckAfterMs = options.recheckAfterMs ?? 60_000;
+  /** When each check was read, by evaluation id. */
+  const readAtMs = new Map<string, number>();
 
   async function get(
     url: URL,
@@ -147,13 +160,19 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
         const url = policyEvaluationsUrl(org, pullRequest.project.id, pullRequest.id, top, skip);
         const { body } = await get(url, what, signal);
         const page = parseAnswer(what, () => readCollection(body, what).map(parsePolicyEvaluation));
+        const nowMs = clock.now();
+        for (const check of page) readAtMs.set(check.evaluationId, nowMs);
         checks.push(...page);
         if (page.length < top) return checks;
       }
     },
 
     requeueCheck(pullRequest: PullRequest, check: PolicyCheck) {
-      return requeueEvaluation(options.send, org, pullRequest, check);
+      const ageMs = clock.now() - (readAtMs.get(check.evaluationId) ?? Number.NEGATIVE_INFINITY);
+      return requeueEvaluation(options.send, org, pullRequest, check, {
+        clock,
+        checkFirst: ageMs >= recheckAfterMs,
+      });
     },
 
     listActiveBuilds(project: ProjectRef, definitionIds: readonly number[], signal?: AbortSignal) {

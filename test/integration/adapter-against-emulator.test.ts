@@ -106,3 +106,25 @@ describe('the Azure DevOps adapter against the emulator', () => {
     });
   });
 });
+
+describe('re-reading before a requeue', () => {
+  it('sends only the PATCH for a check read moments ago (no extra GETs in a normal run)', async () => {
+    emulator.control.reset();
+    const api = connect(emulator.tokens.jobToken);
+    const [pullRequest] = await listAll(api);
+    if (!pullRequest) throw new Error('no pull request');
+    const checks = await api.listChecks(pullRequest);
+    const check = checks.find((c) => c.isBuildPolicy);
+    if (!check) throw new Error('no build check');
+    const before = emulator.control.requestLog().length;
+
+    await api.requeueCheck(pullRequest, check).catch(() => undefined);
+
+    expect(
+      emulator.control
+        .requestLog()
+        .slice(before)
+        .map((entry) => entry.method),
+    ).toEqual(['PATCH']);
+  });
+});

@@ -117,6 +117,8 @@ describe('changing world: a pull request completed before the requeue', () => {
       authorize: () => Promise.resolve(`Bearer ${emulator.tokens.jobToken}`),
       clock: systemClock,
       userAgent: 'changing-world-test',
+      // As if the listing were older than the default minute: the check and its PR are read again first.
+      recheckAfterMs: 0,
     });
     const project = state.projects.find((entry) => entry.id === pr.projectId);
     const pullRequest: PullRequest = {

@@ -60,6 +60,8 @@ export async function runMatrixCell(options: CellOptions): Promise<CellRun> {
     userAgent: 'azdo-requeue-fault-matrix',
     concurrency: options.concurrency ?? 8,
     requestTimeoutMs: 10_000,
+    // Always re-read before the PATCH: the matrix changes the world between listing and requeue on purpose.
+    recheckAfterMs: 0,
     transport: recording.transport,
   });
   const api = options.beforeFirstRequeue
