@@ -43,7 +43,10 @@ export async function readPullRequests(
       const checks = await api.listChecks(pullRequest);
       read.push({ pullRequest, checks, selections: selectChecks(checks, options.rules, pullRequest) });
     } catch (error) {
-      if (error instanceof ApiFailure && error.kind === 'not-found') {
+      if (options.stopSignal?.aborted === true) {
+        // The stop (signal or --timeout) abandoned this read: interrupted, not failed.
+        unread.push(skipped(pullRequest, 'interrupted', 'run stopped while its checks were being read'));
+      } else if (error instanceof ApiFailure && error.kind === 'not-found') {
         unread.push(skipped(pullRequest, 'vanished', `no longer found: ${error.message}`));
       } else if (error instanceof ApiFailure && error.kind !== 'auth') {
         unread.push({ pullRequest, error: `reading its checks failed: ${error.message}`, checks: [] });
@@ -54,20 +57,26 @@ export async function readPullRequests(
     options.onProgress?.({ listed, read: read.length + unread.length });
   }
 
-  outer: for (const query of queries) {
-    for await (const page of api.listPullRequests(query)) {
-      for (const pullRequest of page) {
-        const key = `${pullRequest.project.id}/${pullRequest.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        listed += 1;
-        const skip = selectPullRequest(pullRequest, options.rules);
-        if (skip) unread.push({ pullRequest, ...skip, checks: [] });
-        else pending.push(limit.run(() => readChecks(pullRequest)));
+  try {
+    outer: for (const query of queries) {
+      for await (const page of api.listPullRequests(query)) {
+        for (const pullRequest of page) {
+          const key = `${pullRequest.project.id}/${pullRequest.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          listed += 1;
+          const skip = selectPullRequest(pullRequest, options.rules);
+          if (skip) unread.push({ pullRequest, ...skip, checks: [] });
+          else pending.push(limit.run(() => readChecks(pullRequest)));
+        }
+        options.onProgress?.({ listed, read: read.length + unread.length });
+        if (stopped()) break outer;
       }
-      options.onProgress?.({ listed, read: read.length + unread.length });
-      if (stopped()) break outer;
     }
+  } catch (error) {
+    // A listing cut short by the stop ends the listing; the report covers what was listed (interrupted: true).
+    if (options.stopSignal?.aborted !== true)
+      fatal ??= error instanceof Error ? error : new Error(String(error));
   }
   await Promise.all(pending);
   if (fatal !== undefined) throw fatal;

@@ -130,6 +130,32 @@ describe('runRequeue', () => {
     expect(result.pullRequests[0]?.skipReason).toBe('interrupted');
   });
 
+  it('reports what was listed when the stop cuts the listing short (e.g. --timeout mid-page)', async () => {
+    const stop = new AbortController();
+    const listed = aPullRequest({ id: 1 });
+    const { api, calls } = createFakeChecksApi(world([[listed, [anExpiredBuildCheck()]]]));
+    api.listPullRequests = async function* () {
+      yield await Promise.resolve([listed]);
+      stop.abort(new Error('timeout'));
+      throw new ApiFailure('other', 'list active pull requests failed: aborted', 'AbortError');
+    };
+
+    const result = await runRequeue({ ...options, stopSignal: stop.signal }, api);
+
+    expect(result.interrupted).toBe(true);
+    expect(result.pullRequests.map((pr) => pr.pullRequest.id)).toEqual([1]);
+    expect(calls.requeue).toEqual([]);
+  });
+
+  it('fails the run when the listing fails without a stop', async () => {
+    const { api } = createFakeChecksApi(world([]));
+    api.listPullRequests = async function* () {
+      yield await Promise.reject(new ApiFailure('other', 'list failed with 500', 'HTTP 500'));
+    };
+
+    await expect(runRequeue(options, api)).rejects.toMatchObject({ code: 'HTTP 500' });
+  });
+
   it('fails the whole run on an authentication failure while reading', async () => {
     const { api } = createFakeChecksApi(world([[aPullRequest(), [anExpiredBuildCheck()]]]));
     api.listChecks = () => Promise.reject(new ApiFailure('auth', 'failed with 401', 'HTTP 401'));
