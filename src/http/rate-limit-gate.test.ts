@@ -68,6 +68,23 @@ describe('createRateLimitGate', () => {
     await expect(gate.waitUntilOpen()).resolves.toBe(0);
   });
 
+  it('releases requests already waiting on a spaced start once the budget recovers', async () => {
+    const gate = createRateLimitGate({ clock: systemClock });
+    gate.observe({ status: 200, headers: { 'x-ratelimit-remaining': '1', 'x-ratelimit-limit': '200' } });
+    const startedAt: number[] = [];
+    const waiters = [1, 2, 3, 4].map(() => gate.waitUntilOpen().then(() => startedAt.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(startedAt).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(100);
+    gate.observe({ status: 200, headers: { 'x-ratelimit-remaining': '190', 'x-ratelimit-limit': '200' } });
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all(waiters);
+
+    const start = Date.UTC(2026, 0, 1);
+    expect(startedAt).toEqual([start, start + 100, start + 100, start + 100]);
+  });
+
   it('rejects a waiter whose signal aborts', async () => {
     const gate = createRateLimitGate({ clock: systemClock });
     gate.observe({ status: 200, headers: { 'retry-after': '30' } });

@@ -40,10 +40,25 @@ export function createRateLimitGate(options: RateLimitGateOptions): RateLimitGat
   let closedUntilMs = 0;
   let spacingMs = 0;
   let nextStartMs = 0;
+  // Aborted when the spacing drops to 0: requests sleeping on a start time reserved under the old spacing wake
+  // and go at once instead of keeping a pace the server no longer asks for.
+  let wakeSpaced = new AbortController();
 
   async function wait(waitMs: number, signal: AbortSignal | undefined): Promise<void> {
     if (waitMs > maxWaitMs) throw new RateLimitExceededError({ waitMs, maxWaitMs });
     await clock.sleep(waitMs, signal);
+  }
+
+  /** Sleeps until a reserved start; resolves true when woken early because the spacing ended. */
+  async function waitForStart(waitMs: number, signal: AbortSignal | undefined): Promise<boolean> {
+    const wake = wakeSpaced.signal;
+    try {
+      await wait(waitMs, signal ? AbortSignal.any([signal, wake]) : wake);
+      return false;
+    } catch (error) {
+      if (wake.aborted && signal?.aborted !== true) return true;
+      throw error;
+    }
   }
 
   function computeSpacingMs(response: Pick<HttpResponse, 'headers'>): number {
@@ -71,17 +86,22 @@ export function createRateLimitGate(options: RateLimitGateOptions): RateLimitGat
         const startMs = Math.max(nowMs, nextStartMs);
         nextStartMs = startMs + spacingMs;
         if (startMs === nowMs) return waitedMs;
-        await wait(startMs - nowMs, signal);
-        waitedMs += startMs - nowMs;
-        if (closedUntilMs <= clock.now()) return waitedMs;
+        const woken = await waitForStart(startMs - nowMs, signal);
+        waitedMs += clock.now() - nowMs;
+        if (!woken && closedUntilMs <= clock.now()) return waitedMs;
       }
     },
     observe(response) {
       const nowMs = clock.now();
       const retryAfterMs = parseRetryAfter(response.headers, nowMs);
       if (retryAfterMs !== undefined) closedUntilMs = Math.max(closedUntilMs, nowMs + retryAfterMs);
+      const previousSpacingMs = spacingMs;
       spacingMs = computeSpacingMs(response);
-      if (spacingMs === 0) nextStartMs = 0; // the budget recovered: stop spacing requests not yet reserved
+      if (spacingMs > 0 || previousSpacingMs === 0) return;
+      // The budget recovered: stop spacing, including the requests already waiting on a reserved start.
+      nextStartMs = 0;
+      wakeSpaced.abort();
+      wakeSpaced = new AbortController();
     },
   };
 }
