@@ -18,8 +18,10 @@ import {
   DEFAULT_CONCURRENCY,
   EXPIRED_FRACTION,
   planCells,
+  planWhatIfCells,
   scenarioJson,
   SEED,
+  TOOL_NAMES,
   type CellPlan,
 } from './lib/plan-cells.js';
 import { buildChart, checkTargets } from './lib/report-results.js';
@@ -64,15 +66,15 @@ async function runCells(cells: readonly CellPlan[]) {
       const expected = computeExpectedWork(await emulator.control.state());
       for (const cell of group) {
         const samples: Sample[] = [];
-        const rounds = Math.max(cell.runs['azdo-requeue'], cell.runs.baseline);
+        const rounds = Math.max(...TOOL_NAMES.map((tool) => cell.runs[tool] ?? 0));
         // Alternate the tools round by round, so slow drifts of the machine hit both alike.
         for (let round = 0; round < rounds; round++) {
-          for (const tool of ['azdo-requeue', 'baseline'] as const) {
-            if (round >= cell.runs[tool]) continue;
+          for (const tool of TOOL_NAMES) {
+            if (round >= (cell.runs[tool] ?? 0)) continue;
             const sample = await runTool(tool, cell, emulator, expected, { distDir, baseEnv });
             samples.push(sample);
             say(
-              `[${cell.id}] ${tool} ${round + 1}/${cell.runs[tool]}: ${(sample.wallMs / 1000).toFixed(2)} s, ` +
+              `[${cell.id}] ${tool} ${round + 1}/${cell.runs[tool] ?? 0}: ${(sample.wallMs / 1000).toFixed(2)} s, ` +
                 `${sample.check.calls.total} calls, ${((sample.maxRssBytes ?? 0) / 2 ** 20).toFixed(0)} MB, ` +
                 `${sample.check.correct && sample.exitCode === 0 ? 'correct' : `WRONG ${sample.error ?? ''}`}`,
             );
@@ -98,7 +100,8 @@ async function main(): Promise<number> {
   say(
     `azdo-requeue benchmark (${quick ? 'BENCH_QUICK' : 'full'}), ${machineAtStart.cpus} cores, load ${machineAtStart.loadAverage.join(' ')}`,
   );
-  const cells = await runCells(planCells(quick));
+  const whatIf = process.env['BENCH_WHAT_IF'] === '1';
+  const cells = await runCells([...planCells(quick), ...(whatIf ? planWhatIfCells() : [])]);
   say('cold start: azdo-requeue --version');
   const coldStart = await measureColdStart(distDir, quick ? 15 : 21, baseEnv);
   say('emulator throughput');

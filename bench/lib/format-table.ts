@@ -1,6 +1,6 @@
 // The benchmark's tables as data (headers + rows of text), rendered for the terminal or as Markdown for
 // docs/performance.md; both renderings read the same rows, so they cannot disagree.
-import type { CellPlan, ToolName } from './plan-cells.js';
+import { TOOL_NAMES, type CellPlan, type ToolName } from './plan-cells.js';
 import type { CellSummary, Target, ToolSummary } from './summarize.js';
 
 export interface Row {
@@ -12,8 +12,6 @@ export interface Table {
   readonly headers: readonly string[];
   readonly body: readonly (readonly string[])[];
 }
-
-const TOOLS = ['azdo-requeue', 'baseline'] as const;
 
 function seconds(ms: number | undefined): string {
   if (ms === undefined) return '–';
@@ -33,7 +31,7 @@ function fixed(value: number | undefined, digits: number): string {
 /** One line per tool per cell, in plan order. */
 function eachTool<T>(rows: readonly Row[], line: (row: Row, tool: ToolName, figures: ToolSummary) => T): T[] {
   return rows.flatMap((row) =>
-    TOOLS.flatMap((tool) => {
+    TOOL_NAMES.flatMap((tool) => {
       const figures = row.summary.tools[tool];
       return figures ? [line(row, tool, figures)] : [];
     }),

@@ -2,7 +2,13 @@
 // each, for the full run and for BENCH_QUICK=1. Repetitions are chosen to keep `npm run bench` under about
 // 15 minutes on a 2-core machine: the sequential baseline at 10,000 PRs × 20 ms alone takes minutes per run.
 
-export type ToolName = 'azdo-requeue' | 'baseline';
+/**
+ * The product CLI, the baseline, and (BENCH_WHAT_IF=1 only) the same job through the library API with the
+ * default fetch transport or a node:http one (bench/what-if-transport.mjs): evidence for a change, not product.
+ */
+export type ToolName = 'azdo-requeue' | 'baseline' | 'lib-fetch' | 'lib-node-http';
+
+export const TOOL_NAMES: readonly ToolName[] = ['azdo-requeue', 'baseline', 'lib-fetch', 'lib-node-http'];
 
 export type ScenarioKind = 'clean' | 'drafts-and-conflicts';
 
@@ -18,7 +24,10 @@ export interface CellPlan {
   /** azdo-requeue's --concurrency (the baseline is always sequential). */
   readonly concurrency: number;
   readonly placement: 'process' | 'in-process';
-  readonly runs: Readonly<Record<ToolName, number>>;
+  /** Runs per tool; a tool not named does not run in the cell. */
+  readonly runs: Readonly<Partial<Record<ToolName, number>>>;
+  /** PRs per list page for the what-if tools (the CLI always asks for 1000). */
+  readonly pageSize?: number;
   /** Why the cell exists, printed in the table and docs. */
   readonly purpose: string;
 }
@@ -31,7 +40,7 @@ export const DEFAULT_CONCURRENCY = 8;
 function cell(
   pullRequests: number,
   latencyMs: number,
-  runs: Record<ToolName, number>,
+  runs: Partial<Record<ToolName, number>>,
   extra: Partial<Omit<CellPlan, 'id' | 'runs'>> & { purpose: string },
 ): CellPlan {
   const scenario = extra.scenario ?? { pullRequests, kind: 'clean' };
@@ -41,6 +50,8 @@ function cell(
     scenario.kind === 'clean' ? '' : `-${scenario.kind}`,
     concurrency === DEFAULT_CONCURRENCY ? '' : `-c${concurrency}`,
     placement === 'process' ? '' : `-${placement}`,
+    runs['azdo-requeue'] === undefined && runs.baseline === undefined ? '-what-if' : '',
+    extra.pageSize === undefined ? '' : `-page${extra.pageSize}`,
   ].join('');
   return {
     id: `${pullRequests}x${latencyMs}ms${suffix}`,
@@ -49,8 +60,23 @@ function cell(
     concurrency,
     placement,
     runs,
+    ...(extra.pageSize === undefined ? {} : { pageSize: extra.pageSize }),
     purpose: extra.purpose,
   };
+}
+
+const WHAT_IF = 'what-if: the library API with fetch or node:http';
+
+/** Extra cells for BENCH_WHAT_IF=1: what a node:http transport and smaller PR pages would change. */
+export function planWhatIfCells(): CellPlan[] {
+  const both = { 'lib-fetch': 3, 'lib-node-http': 3 };
+  return [
+    cell(1000, 20, both, { purpose: WHAT_IF }),
+    cell(10000, 0, both, { purpose: WHAT_IF }),
+    cell(10000, 0, { 'lib-node-http': 3 }, { pageSize: 250, purpose: `${WHAT_IF}, 250 PRs a page` }),
+    cell(10000, 20, { 'lib-fetch': 1, 'lib-node-http': 1 }, { purpose: WHAT_IF }),
+    cell(10000, 20, { 'lib-node-http': 1 }, { pageSize: 250, purpose: `${WHAT_IF}, 250 PRs a page` }),
+  ];
 }
 
 const MAIN = 'main comparison';
@@ -69,9 +95,9 @@ export function planCells(quick: boolean): CellPlan[] {
     cell(100, 20, { 'azdo-requeue': 5, baseline: 5 }, { purpose: MAIN }),
     cell(1000, 0, { 'azdo-requeue': 5, baseline: 5 }, { purpose: MAIN }),
     cell(1000, 20, { 'azdo-requeue': 5, baseline: 3 }, { purpose: `${MAIN} (the 7× and 80 % targets)` }),
-    cell(1000, 20, { 'azdo-requeue': 3, baseline: 0 }, { concurrency: 4, purpose: 'concurrency sweep' }),
-    cell(1000, 20, { 'azdo-requeue': 3, baseline: 0 }, { concurrency: 16, purpose: 'concurrency sweep' }),
-    cell(1000, 20, { 'azdo-requeue': 3, baseline: 0 }, { concurrency: 32, purpose: 'concurrency sweep' }),
+    cell(1000, 20, { 'azdo-requeue': 3 }, { concurrency: 4, purpose: 'concurrency sweep' }),
+    cell(1000, 20, { 'azdo-requeue': 3 }, { concurrency: 16, purpose: 'concurrency sweep' }),
+    cell(1000, 20, { 'azdo-requeue': 3 }, { concurrency: 32, purpose: 'concurrency sweep' }),
     cell(
       1000,
       20,

@@ -5,10 +5,11 @@ import { DEFAULT_CONCURRENCY } from './plan-cells.js';
 import { renderChart } from './render-chart.js';
 import { target, type Target } from './summarize.js';
 
-/** The main comparison: clean scenario, default concurrency, emulator in its own process. */
+/** The main comparison: clean scenario, default concurrency, emulator in its own process, the two tools. */
 function mainRows(rows: readonly Row[]): Row[] {
   return rows.filter(
     ({ cell }) =>
+      (cell.runs['azdo-requeue'] !== undefined || cell.runs.baseline !== undefined) &&
       cell.scenario.kind === 'clean' &&
       cell.concurrency === DEFAULT_CONCURRENCY &&
       cell.placement === 'process',

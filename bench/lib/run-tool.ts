@@ -26,6 +26,7 @@ export interface Sample {
 }
 
 const BASELINE = fileURLToPath(new URL('../baseline.mjs', import.meta.url));
+const WHAT_IF = fileURLToPath(new URL('../what-if-transport.mjs', import.meta.url));
 
 /** Only what each tool needs, so nothing from the runner's environment changes its behaviour. */
 function commandFor(
@@ -43,6 +44,17 @@ function commandFor(
         SYSTEM_COLLECTIONURI: emulator.orgUrl,
         SYSTEM_TEAMPROJECTID: emulator.projectId,
         SYSTEM_ACCESSTOKEN: emulator.jobToken,
+      },
+    };
+  }
+  if (tool === 'lib-fetch' || tool === 'lib-node-http') {
+    const transport = tool === 'lib-fetch' ? 'fetch' : 'node-http';
+    return {
+      args: [WHAT_IF, distDir, emulator.orgUrl, transport, String(cell.concurrency)],
+      env: {
+        ...baseEnv,
+        SYSTEM_ACCESSTOKEN: emulator.jobToken,
+        ...(cell.pageSize === undefined ? {} : { BENCH_PAGE_SIZE: String(cell.pageSize) }),
       },
     };
   }

@@ -1,8 +1,16 @@
 // Turns the samples of each cell into the reported figures (medians, bound, efficiency, call overhead,
 // speed-up) and checks the targets against them.
-import { callOverhead, efficiency, latencyBoundMs, median, minimalCalls, speedup } from './bench-math.js';
+import {
+  callOverhead,
+  efficiency,
+  latencyBoundMs,
+  median,
+  minimalCalls,
+  pagesFor,
+  speedup,
+} from './bench-math.js';
 import type { ExpectedWork } from './expected-work.js';
-import type { CellPlan, ToolName } from './plan-cells.js';
+import { TOOL_NAMES, type CellPlan, type ToolName } from './plan-cells.js';
 import type { Sample } from './run-tool.js';
 
 export interface ToolSummary {
@@ -48,6 +56,9 @@ function summarizeTool(
 ): ToolSummary {
   const wallMs = med(samples.map((sample) => sample.wallMs));
   const calls = med(samples.map((sample) => sample.check.calls.total));
+  // The what-if tools may list fewer PRs a page, which costs more pages; their floor counts those pages.
+  const pages =
+    cell.pageSize === undefined ? expected.pages : pagesFor(expected.activePullRequests, cell.pageSize);
   const floor =
     tool === 'baseline'
       ? minimalCalls({
@@ -55,7 +66,11 @@ function summarizeTool(
           pullRequestsRead: expected.activePullRequests,
           requeues: expected.allExpiredIds.length,
         })
-      : expected.minimalCalls;
+      : minimalCalls({
+          pages,
+          pullRequestsRead: expected.pullRequestsRead,
+          requeues: expected.requeueIds.length,
+        });
   const concurrency = tool === 'baseline' ? 1 : cell.concurrency;
   const boundMs =
     calls === undefined
@@ -87,7 +102,7 @@ export function summarizeCell(
   expected: ExpectedWork,
 ): CellSummary {
   const tools: Partial<Record<ToolName, ToolSummary>> = {};
-  for (const tool of ['azdo-requeue', 'baseline'] as const) {
+  for (const tool of TOOL_NAMES) {
     const mine = samples.filter((sample) => sample.tool === tool);
     if (mine.length > 0) tools[tool] = summarizeTool(tool, cell, mine, expected);
   }
