@@ -9,8 +9,22 @@ const version = readVersion();
 // Fast path: `--version` loads nothing else (cold-start budget, docs/performance.md).
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${version}\n`);
+} else if (argv[0] === 'emulator') {
+  process.exitCode = await runEmulator();
 } else {
   process.exitCode = await runWithProcess();
+}
+
+/**
+ * The emulator prints its own throwaway tokens for the user to copy: they are its output, not our secrets, so its
+ * output does not go through the redactor (which masks every JWT- and PAT-shaped string). It reads no token.
+ */
+async function runEmulator(): Promise<number> {
+  const { runEmulatorCommand } = await import('../emulator/cli.js');
+  return runEmulatorCommand(argv.slice(1), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
 }
 
 async function runWithProcess(): Promise<number> {

@@ -12,10 +12,6 @@ import { runRequeueCommand } from './run-requeue-command.js';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    if (argv[0] === 'emulator') {
-      const { runEmulatorCommand } = await import('../emulator/cli.js');
-      return await runEmulatorCommand(argv.slice(1), { stdout: io.writeStdout, stderr: io.writeStderr });
-    }
     if (argv[0] === 'doctor') {
       const { runDoctorCommand } = await import('./doctor-command.js');
       return await runDoctorCommand(argv.slice(1), io);
