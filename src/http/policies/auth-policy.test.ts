@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { aRequest, scriptedNext } from '../../../test/http/support/builders.js';
+import { CredentialUnavailableError } from '../errors/credential-unavailable-error.js';
 import { CrossOriginCredentialError } from '../errors/cross-origin-credential-error.js';
 import { InsecureTransportError } from '../errors/insecure-transport-error.js';
 import { createAuthPolicy, isLoopbackHost } from './auth-policy.js';
@@ -131,6 +132,25 @@ describe('createAuthPolicy after a 401 (security checklist D2)', () => {
 
     expect(response.status).toBe(401);
     expect(next.calls).toHaveLength(1);
+  });
+});
+
+describe('createAuthPolicy when the credential fails', () => {
+  it('throws CredentialUnavailableError, sends nothing, and says the server never saw the request', async () => {
+    const policy = createAuthPolicy({
+      origin: 'https://dev.azure.com/org',
+      authorize: () => Promise.reject(new Error('token endpoint answered 400')),
+    });
+    const next = scriptedNext([{}]);
+
+    const error: unknown = await policy
+      .sendRequest(aRequest({ href: 'https://dev.azure.com/org/_apis/x' }), next)
+      .catch((reason: unknown) => reason);
+
+    expect(error).toBeInstanceOf(CredentialUnavailableError);
+    expect(error).toMatchObject({ code: 'CREDENTIAL_UNAVAILABLE', mayHaveReachedServer: false });
+    expect((error as Error).message).toMatch(/token endpoint answered 400/);
+    expect(next.calls).toHaveLength(0);
   });
 });
 

@@ -4,6 +4,7 @@
 // security-checklist.md C1 (RFC 6750 §5.3, Azure SDK ensureSecureConnection) and C2 (gh AddAuthTokenHeader).
 
 import { redactUrl } from '../../redaction/redact.js';
+import { CredentialUnavailableError } from '../errors/credential-unavailable-error.js';
 import { CrossOriginCredentialError } from '../errors/cross-origin-credential-error.js';
 import { InsecureTransportError } from '../errors/insecure-transport-error.js';
 import type { HttpPolicy, HttpResponse } from '../types.js';
@@ -27,6 +28,13 @@ export function createAuthPolicy(options: AuthPolicyOptions): HttpPolicy {
   return {
     name: 'auth',
     async sendRequest(request, next) {
+      const authorize = async (): Promise<string> => {
+        try {
+          return await options.authorize();
+        } catch (cause) {
+          throw new CredentialUnavailableError({ operation: request.operation, cause });
+        }
+      };
       const { authorization, ...headersWithoutCredentials } = request.headers;
       if (request.url.origin !== credentialOrigin) {
         // Nobody but this policy attaches credentials; one arriving here for a foreign origin is a bug.
@@ -45,7 +53,7 @@ export function createAuthPolicy(options: AuthPolicyOptions): HttpPolicy {
       const send = async (): Promise<HttpResponse> =>
         next({
           ...request,
-          headers: { ...headersWithoutCredentials, authorization: await options.authorize() },
+          headers: { ...headersWithoutCredentials, authorization: await authorize() },
         });
       const response = await send();
       if (response.status !== 401 || options.renewAfterUnauthorized?.() !== true) return response;
