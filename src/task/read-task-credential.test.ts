@@ -43,6 +43,20 @@ describe('readTaskCredential', () => {
     expect(await credential.authorize()).toBe(`Bearer ${token}`);
   });
 
+  it.each(['jobToken', 'pat'] as const)(
+    'refuses to produce a %s credential while NODE_TLS_REJECT_UNAUTHORIZED=0 (checklist C6)',
+    async (authentication) => {
+      const { source } = agent(
+        { SYSTEMVSSCONNECTION: oauth(jobToken()) },
+        { personalAccessToken: legacyPat() },
+      );
+
+      const resolving = readTaskCredential({ authentication }, source, { NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+
+      await expect(resolving).rejects.toThrow(/TLS certificate verification off/);
+    },
+  );
+
   it('needs no SYSTEM_ACCESSTOKEN in the environment (checklist A2)', async () => {
     const { source } = agent({ SYSTEMVSSCONNECTION: oauth(jobToken()) });
 

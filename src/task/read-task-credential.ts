@@ -37,6 +37,8 @@ export async function readTaskCredential(
     for (const line of secret.split(/\r?\n|\r/)) if (line.trim() !== '') source.registerSecret(line.trim());
   };
   const onSecret = { onSecret: register };
+  // Only what the chain's own checks need from the environment (TLS must be on), never a token variable.
+  const tlsSetting = { NODE_TLS_REJECT_UNAUTHORIZED: env['NODE_TLS_REJECT_UNAUTHORIZED'] };
 
   if (inputs.authentication === 'pat') {
     const pat = source.secretInput(PAT_INPUT) ?? '';
@@ -46,12 +48,17 @@ export async function readTaskCredential(
         `authentication is pat but the ${PAT_INPUT} input is empty: reference a secret variable, e.g. $(AzureDevOpsPat)`,
       );
     }
-    return resolveCredential('pat', { pat, patSource: `the ${PAT_INPUT} input`, ...onSecret });
+    return resolveCredential('pat', {
+      pat,
+      patSource: `the ${PAT_INPUT} input`,
+      env: tlsSetting,
+      ...onSecret,
+    });
   }
   const jobToken = readJobToken(source);
   register(jobToken);
   if (inputs.authentication === 'jobToken') {
-    return resolveCredential('job-token', { jobToken, ...onSecret });
+    return resolveCredential('job-token', { jobToken, env: tlsSetting, ...onSecret });
   }
   // AzurePipelinesCredential exchanges the job's OIDC token for an Entra token: the variables AzureCLI@2 sets
   // for a service connection, taken from the connection the input names (and nothing else from the environment).
@@ -70,6 +77,7 @@ export async function readTaskCredential(
   return resolveCredential('entra', {
     jobToken,
     env: {
+      ...tlsSetting,
       AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: connection,
       AZURESUBSCRIPTION_CLIENT_ID: parameter(authorization, 'serviceprincipalid'),
       AZURESUBSCRIPTION_TENANT_ID: parameter(authorization, 'tenantid'),
