@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { HttpResponse } from '../http/types.js';
-import { listActiveBuilds, type GetJson } from './list-active-builds.js';
+import type { GetJson } from './get-json.js';
+import { listActiveBuilds } from './list-active-builds.js';
 import { parseActiveBuild } from './parse-build.js';
 
 const org = 'https://dev.azure.com/fabrikam';

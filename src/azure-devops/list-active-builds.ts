@@ -1,16 +1,11 @@
 // Lists the builds of some pipeline definitions that are queued or running, every page (one project per call).
-import type { HttpResponse } from '../http/types.js';
-import { ApiFailure, type ActiveBuild } from '../requeue/checks-api.js';
+import type { ActiveBuild } from '../requeue/checks-api.js';
 import type { ProjectRef } from '../requeue/model.js';
 import { activeBuildsUrl } from './endpoints.js';
+import { parseAnswer, type GetJson } from './get-json.js';
 import { readCollection } from './json-guards.js';
+import { paginateByContinuation } from './paginate-continuation.js';
 import { parseActiveBuild } from './parse-build.js';
-
-export type GetJson = (
-  url: URL,
-  what: string,
-  signal?: AbortSignal,
-) => Promise<{ body: unknown; response: HttpResponse }>;
 
 /** Builds - List caps `$top` at 1000 like the other lists; a longer answer carries a continuation token. */
 const PAGE_SIZE = 1000;
@@ -29,15 +24,14 @@ export async function listActiveBuilds(
   const seen = new Set<number>();
   for (let start = 0; start < definitionIds.length; start += DEFINITIONS_PER_CALL) {
     const chunk = definitionIds.slice(start, start + DEFINITIONS_PER_CALL);
-    let token: string | undefined;
-    do {
-      const sent = token;
-      const { body, response } = await get(
-        activeBuildsUrl(org, project.id, chunk, PAGE_SIZE, token),
-        what,
-        signal,
-      );
-      for (const item of readCollection(body, what)) {
+    const pages = paginateByContinuation(
+      get,
+      (token) => activeBuildsUrl(org, project.id, chunk, PAGE_SIZE, token),
+      what,
+      signal,
+    );
+    for await (const body of pages) {
+      for (const item of parseAnswer(what, () => readCollection(body, what))) {
         const build = parseActiveBuild(item);
         // Pages are not a snapshot: a build may appear on two of them; count it once.
         if (build && !seen.has(build.id)) {
@@ -45,11 +39,7 @@ export async function listActiveBuilds(
           builds.push(build);
         }
       }
-      token = response.headers['x-ms-continuationtoken'] || undefined;
-      if (token !== undefined && token === sent) {
-        throw new ApiFailure('other', `${what}: the continuation token did not advance`, 'bad-paging');
-      }
-    } while (token !== undefined);
+    }
   }
   return builds;
 }
