@@ -89,6 +89,8 @@ describe('parseCliArgs', () => {
 
   it.each([
     [['--max-builds-in-flight', '0'], /--max-builds-in-flight must be between 1 and/],
+    [['--timeout', '2147484'], /--timeout must be between 1 and 86400/],
+    [['--timeout', '0'], /--timeout must be between 1 and 86400/],
     [['--token', 'x'], /Unknown option '--token'/],
     [['--max-requeues=-1'], /--max-requeues must be a whole number/],
     [['--max-requeues', 'many'], /--max-requeues must be a whole number/],

@@ -106,7 +106,7 @@ export function parseCliArgs(
     throw new UsageError(`--auth must be one of ${AUTH_MODES.join(', ')}, got "${values.auth}"`);
   const maxRequeues = parseCount(values['max-requeues'], '--max-requeues', 0);
   const maxBuildsInFlight = parseCount(values['max-builds-in-flight'], '--max-builds-in-flight', 1);
-  const timeoutSeconds = parseCount(values.timeout, '--timeout', 1);
+  const timeoutSeconds = parseCount(values.timeout, '--timeout', 1, 86_400);
   return {
     command: 'requeue',
     ...(organization ? { organization } : {}),

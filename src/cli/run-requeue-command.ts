@@ -23,6 +23,9 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     throw new UsageError('no organization: pass --org URL (in a pipeline, SYSTEM_COLLECTIONURI is used)');
   }
   const organization = parseOrganizationUrl(options.organization);
+  // The --timeout budget starts now, so the time spent getting a credential (Entra, az) counts too.
+  const timeoutSignal =
+    options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
   const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
   // Each secret is masked, and in a pipeline registered with the agent, the moment it is known: Entra tokens on
   // every refresh too, always before the request that uses them and before any other output (checklist B1).
@@ -54,8 +57,6 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     );
   }
 
-  const timeoutSignal =
-    options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
   const connection = connectAzureDevOps({
     organization,
     ...authorizationOf(credential),
