@@ -42,6 +42,9 @@ export function failureFromError(error: unknown, what: string): ApiFailure {
   if (like.name === 'UnexpectedShapeError') {
     return new ApiFailure('other', `${what}: unexpected answer: ${message}`, 'bad-shape', { cause: error });
   }
+  if (like.name === 'RequestStoppedError') {
+    return new ApiFailure('stopped', `${what}: not sent, the run stopped`, 'stopped', { cause: error });
+  }
   if (like.name === 'CredentialUnavailableError') {
     return new ApiFailure('auth', `${what} failed: ${message}`, 'credential-unavailable', { cause: error });
   }

@@ -19,8 +19,10 @@ export interface AzureDevOpsPipelineOptions {
   readonly requestTimeoutMs?: number;
   /** @default the pipeline's (4) */
   readonly maxAttempts?: number;
-  /** Aborts every request (the overall --timeout). */
+  /** Aborts every request, on the wire too (the overall --timeout, a second SIGINT). */
   readonly signal?: AbortSignal;
+  /** Graceful stop: what is on the wire finishes, nothing waiting is sent (RequestStoppedError). */
+  readonly stopSignal?: AbortSignal;
   readonly redact?: (text: string) => string;
   /** `--debug`: one line per request and answer; headers allow-listed, query values redacted. */
   readonly logger?: HttpLogger;

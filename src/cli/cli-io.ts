@@ -26,6 +26,8 @@ export interface CliIo {
   readonly secrets: SecretMasker;
   /** Aborted on SIGINT/SIGTERM: finish in-flight work, start nothing new, report. */
   readonly stopSignal: AbortSignal;
+  /** Aborted on a second signal: requests still on the wire are abandoned too; the report is still printed. */
+  readonly abortSignal: AbortSignal;
   /** 130 or 143 once a signal arrived. */
   readonly stopExitCode: () => number | undefined;
   readonly clock: Clock;

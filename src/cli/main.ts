@@ -65,16 +65,26 @@ async function runWithProcess(): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 
+  // First signal: stop gracefully (what is on the wire finishes, nothing new starts, the report is printed).
+  // Second: abort the requests still on the wire too, and report. Third: exit at once.
   const stop = new AbortController();
+  const abort = new AbortController();
   let stopCode: number | undefined;
+  let signals = 0;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM', code: number) => () => {
-    if (stopCode !== undefined) process.exit(code); // a second signal: stop now
-    stopCode = code;
+    signals += 1;
+    if (signals >= 3) process.exit(stopCode ?? code);
+    stopCode ??= code;
+    if (signals === 2) {
+      stderr.write(`azdo-requeue: ${signal} again: abandoning requests in flight, then reporting\n`);
+      abort.abort(new Error(signal));
+      return;
+    }
     stderr.write(`azdo-requeue: ${signal}: finishing requests in flight, then reporting what was done\n`);
     stop.abort(new Error(signal));
   };
-  process.once('SIGINT', onSignal('SIGINT', 130));
-  process.once('SIGTERM', onSignal('SIGTERM', 143));
+  process.on('SIGINT', onSignal('SIGINT', 130));
+  process.on('SIGTERM', onSignal('SIGTERM', 143));
 
   const code = await runCli(argv, {
     env,
@@ -88,6 +98,7 @@ async function runWithProcess(): Promise<number> {
     writeFile: (path, content) => writeFile(path, redact(content), { encoding: 'utf8', mode: 0o600 }),
     secrets,
     stopSignal: stop.signal,
+    abortSignal: abort.signal,
     stopExitCode: () => stopCode,
     clock: systemClock,
     version,

@@ -67,7 +67,8 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     ...(options.debug
       ? { logger: { debug: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }
       : {}),
-    ...(timeoutSignal ? { signal: timeoutSignal } : {}),
+    signal: timeoutSignal ? AbortSignal.any([timeoutSignal, io.abortSignal]) : io.abortSignal,
+    stopSignal: io.stopSignal,
   });
   const publisher = commandLinePublisher((line) => io.writeStdout(`${line}\n`), io.writeFile);
   // A CI run (a push) can only have expired the checks of PRs into the pushed branch of the pushed repository.

@@ -15,6 +15,7 @@ import { createRetryPolicy } from './policies/retry-policy.js';
 import { createTimeoutPolicy } from './policies/timeout-policy.js';
 import { createRateLimitGate } from './rate-limit-gate.js';
 import type { HttpPolicy, HttpRequest, SendRequest, Transport } from './types.js';
+import { RequestStoppedError } from './errors/request-stopped-error.js';
 
 export interface PipelineOptions {
   /** The only origin that receives credentials (scheme, host, port), e.g. `https://dev.azure.com`. */
@@ -46,8 +47,13 @@ export interface PipelineOptions {
   readonly maxResponseBytes?: number;
   /** The wire. @default createFetchTransport() */
   readonly transport?: Transport;
-  /** Aborts every request of the run (e.g. --timeout or SIGINT). */
+  /** Aborts every request of the run, on the wire too (e.g. --timeout, or a second SIGINT). */
   readonly signal?: AbortSignal;
+  /**
+   * Stops the run gracefully (SIGINT, SIGTERM): requests on the wire finish, requests still waiting are not sent
+   * and fail with RequestStoppedError.
+   */
+  readonly stopSignal?: AbortSignal;
   /** Extra redaction for error causes and log lines, e.g. a secret registry's `redact`. */
   readonly redact?: (text: string) => string;
 }
@@ -124,7 +130,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
   const sendThroughPolicies = composePolicies(policies, countingTransport);
   return {
-    send: (request) => sendThroughPolicies(withRunSignal(request, options.signal)),
+    send: async (request) => {
+      const prepared = withRunSignals(request, options.signal, options.stopSignal);
+      try {
+        return await sendThroughPolicies(prepared);
+      } catch (error) {
+        // A wait aborted by the stop rejects with the stop's reason: the request was never sent.
+        if (options.stopSignal?.aborted === true && error === options.stopSignal.reason) {
+          throw new RequestStoppedError(request.operation);
+        }
+        throw error;
+      }
+    },
     stats: () => ({ ...counters }),
   };
 }
@@ -137,8 +154,13 @@ export function composePolicies(policies: readonly HttpPolicy[], transport: Tran
   );
 }
 
-function withRunSignal(request: HttpRequest, runSignal: AbortSignal | undefined): HttpRequest {
-  if (!runSignal) return request;
-  const signal = request.signal ? AbortSignal.any([request.signal, runSignal]) : runSignal;
-  return { ...request, signal };
+function withRunSignals(
+  request: HttpRequest,
+  runSignal: AbortSignal | undefined,
+  stopSignal: AbortSignal | undefined,
+): HttpRequest {
+  const signals = [request.signal, runSignal].filter((signal) => signal !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const waitSignal = stopSignal ? (signal ? AbortSignal.any([signal, stopSignal]) : stopSignal) : signal;
+  return { ...request, ...(signal ? { signal } : {}), ...(waitSignal ? { waitSignal } : {}) };
 }

@@ -18,7 +18,13 @@ export interface HttpRequest {
   readonly idempotent: boolean;
   /** A short human name of the call for messages, e.g. "list pull requests". */
   readonly operation: string;
+  /** Aborts the request, on the wire or not. */
   readonly signal?: AbortSignal;
+  /**
+   * Aborts only the request's waits (a concurrency slot, the rate-limit gate, a retry backoff), never the request
+   * on the wire: a stopped run finishes what it sent and sends nothing more. Includes `signal`. Set by the pipeline.
+   */
+  readonly waitSignal?: AbortSignal;
 }
 
 export interface HttpResponse {

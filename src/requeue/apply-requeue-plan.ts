@@ -82,6 +82,14 @@ function describeFailure(check: CheckVerdict['check'], error: unknown): CheckVer
   if (error instanceof CheckNoLongerApplicableError) {
     return { check, action: 'skipped', skipReason: error.skipReason, reason: error.message };
   }
+  if (error instanceof ApiFailure && error.kind === 'stopped') {
+    return {
+      check,
+      action: 'skipped',
+      skipReason: 'interrupted',
+      reason: 'run stopped before this requeue was sent',
+    };
+  }
   if (error instanceof ApiFailure) {
     return { check, action: 'failed', reason: error.message, errorCode: error.code };
   }

@@ -65,7 +65,8 @@ export interface ChecksApi {
 }
 
 /** How a failed call should be treated by the use case. */
-export type ApiFailureKind = 'auth' | 'config' | 'not-found' | 'other';
+/** `stopped`: the run stopped (signal, --timeout) before the call was sent; nothing happened on the server. */
+export type ApiFailureKind = 'auth' | 'config' | 'not-found' | 'stopped' | 'other';
 
 /** A failed Azure DevOps call, already classified and redacted by the adapter. */
 export class ApiFailure extends Error {

@@ -3,7 +3,12 @@
 // record says what really happened, and the report must match it (reference §3.4; docs/reliability.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DEMO_SCENARIO, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import {
+  DEMO_SCENARIO,
+  startEmulator,
+  type FaultSettings,
+  type RunningEmulator,
+} from '../../src/emulator/index.js';
 import type { JsonReport } from '../../src/index.js';
 import { runCli, type CliRun } from '../support/run-cli.js';
 import { checkJsonReport, requeuedIn } from './support/check-json-report.js';
@@ -26,8 +31,10 @@ afterAll(() => emulator.close());
 async function interruptWhen(
   signal: NodeJS.Signals,
   when: () => boolean,
+  faults: FaultSettings = {},
 ): Promise<CliRun & { signalMs: number }> {
   emulator.control.reset();
+  emulator.control.setFaults(faults);
   let signalMs = 0;
   const run = await runCli(
     ['--org', emulator.orgUrl, '--all-projects', '--concurrency', '2', '--output', 'json'],
@@ -87,5 +94,56 @@ describe('azdo-requeue interrupted', () => {
     expect(report.summary.requeued).toBe(0);
     expect(report.pullRequests.filter((pr) => pr.skipReason === 'interrupted').length).toBeGreaterThan(0);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('on SIGINT while requests wait out a 30 s Retry-After: reports within seconds, sends nothing more', async () => {
+    try {
+      const run = await interruptWhen(
+        'SIGINT',
+        () => emulator.control.requestLog().some((entry) => entry.status === 429),
+        { throttle: { afterRequests: 20, retryAfterSeconds: 30 } },
+      );
+
+      expect(run.code, run.stderr).toBe(130);
+      expect(Date.now() - run.signalMs).toBeLessThan(10_000);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(checkJsonReport(report)).toEqual([]);
+      expect(report.interrupted).toBe(true);
+      const sentAfter = emulator.control.requestLog().filter((entry) => entry.timeMs > run.signalMs + 500);
+      expect(sentAfter).toEqual([]);
+    } finally {
+      emulator.control.setFaults({});
+    }
+  });
+
+  it('on a second signal: abandons the requests still on the wire and still prints the report', async () => {
+    emulator.control.reset();
+    emulator.control.setLatency(3_000);
+    try {
+      let signals = 0;
+      const run = await runCli(['--org', emulator.orgUrl, '--all-projects', '--output', 'json'], {
+        env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken },
+        timeoutMs: 40_000,
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (signals === 0 && !emulator.control.requestLog().some((e) => /pullrequests$/i.test(e.path)))
+              return;
+            signals += 1;
+            child.kill(signals === 1 ? 'SIGINT' : 'SIGTERM');
+            if (signals === 2) clearInterval(timer);
+          }, 300);
+          child.once('close', () => clearInterval(timer));
+        },
+      });
+
+      expect(run.code, run.stderr).toBe(130);
+      expect(run.stderr).toMatch(/SIGTERM again: abandoning requests in flight, then reporting/);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(checkJsonReport(report)).toEqual([]);
+      expect(report.interrupted).toBe(true);
+      expect(emulator.control.requeues()).toEqual([]);
+    } finally {
+      emulator.control.setLatency(120);
+    }
   });
 });

@@ -10,12 +10,12 @@ export interface ConcurrencyPolicyOptions {
   readonly limiter: ConcurrencyLimiter;
 }
 
-/** Creates the policy. A request still waiting for a slot rejects when its signal aborts. */
+/** Creates the policy. A request still waiting for a slot rejects when its wait signal aborts. */
 export function createConcurrencyPolicy(options: ConcurrencyPolicyOptions): HttpPolicy {
   return {
     name: 'concurrency',
     sendRequest(request, next) {
-      return options.limiter.run(() => next(request), request.signal);
+      return options.limiter.run(() => next(request), request.waitSignal ?? request.signal);
     },
   };
 }

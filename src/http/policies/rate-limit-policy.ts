@@ -35,7 +35,7 @@ export function createRateLimitPolicy(options: RateLimitPolicyOptions): HttpPoli
 /** Waits for the gate; a refusal is re-thrown naming the request that would have waited. */
 async function waitAtGate(gate: RateLimitGate, request: HttpRequest): Promise<number> {
   try {
-    return await gate.waitUntilOpen(request.signal);
+    return await gate.waitUntilOpen(request.waitSignal ?? request.signal);
   } catch (error) {
     if (!isRateLimitExceededError(error)) throw error;
     throw new RateLimitExceededError({

@@ -48,7 +48,7 @@ export function createRetryPolicy(options: RetryPolicyOptions): HttpPolicy {
         const response = 'response' in outcome ? outcome.response : undefined;
         const error = 'error' in outcome ? outcome.error : undefined;
         // The caller gave up (run timeout, SIGINT): report what happened, never try again.
-        if (request.signal?.aborted) return settle(outcome);
+        if (request.signal?.aborted || request.waitSignal?.aborted) return settle(outcome);
         const retryAfterMs = response ? parseRetryAfter(response.headers, clock.now()) : undefined;
         const decision = decideRetry({
           attempt,
@@ -67,7 +67,14 @@ export function createRetryPolicy(options: RetryPolicyOptions): HttpPolicy {
           describeRetry(request, attempt, retryOptions.maxAttempts, decision, response?.status, error),
         );
         onRetry?.({ attempt, delayMs: decision.delayMs, reason: decision.reason });
-        await clock.sleep(decision.delayMs, request.signal);
+        try {
+          await clock.sleep(decision.delayMs, request.waitSignal ?? request.signal);
+        } catch (stopped) {
+          // Stopped during the backoff: the last attempt's outcome is the answer.
+          if (request.signal?.aborted !== true && request.waitSignal?.aborted === true)
+            return settle(outcome);
+          throw stopped;
+        }
       }
     },
   };
