@@ -1,7 +1,7 @@
 // Turns an HTTP answer into JSON or a classified, redacted ApiFailure that names the call (reference §5).
+import { createHttpError } from '../http/create-http-error.js';
 import type { HttpResponse } from '../http/types.js';
 import { ApiFailure, type ApiFailureKind } from '../requeue/checks-api.js';
-import { isObject, readString } from './json-guards.js';
 
 /** Parses a 2xx JSON answer; anything else becomes an ApiFailure. */
 export function readJson(response: HttpResponse, what: string): unknown {
@@ -51,10 +51,9 @@ export function failureFromResponse(response: HttpResponse, what: string): ApiFa
       `HTTP ${response.status}`,
     );
   }
-  const envelope = parseErrorEnvelope(response.bodyText);
-  const serverMessage = envelope?.message;
-  const code =
-    /\bTF\d{5,6}\b/.exec(serverMessage ?? '')?.[0] ?? envelope?.typeKey ?? `HTTP ${response.status}`;
+  // The envelope is read once, by the HTTP layer: redacted, neutralised and capped at 500 characters (§5).
+  const { serverMessage, typeKey } = createHttpError(response);
+  const code = /\bTF\d{5,6}\b/.exec(serverMessage ?? '')?.[0] ?? typeKey ?? `HTTP ${response.status}`;
   const detail = serverMessage ? `: ${serverMessage}` : '';
   const kind = kindOf(response.status);
   if (response.status === 429) {
@@ -78,19 +77,6 @@ function kindOf(status: number): ApiFailureKind {
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'not-found';
   return 'other';
-}
-
-/** `{"message","typeKey",…}` (reference §5); anything else yields undefined. */
-function parseErrorEnvelope(bodyText: string): { message?: string; typeKey?: string } | undefined {
-  try {
-    const body: unknown = JSON.parse(bodyText.replace(/^\uFEFF/, ''));
-    if (!isObject(body)) return undefined;
-    const message = readString(body, 'message');
-    const typeKey = readString(body, 'typeKey');
-    return { ...(message ? { message } : {}), ...(typeKey ? { typeKey } : {}) };
-  } catch {
-    return undefined;
-  }
 }
 
 /** "list pull requests (GET https://host/org/proj/_apis/git/pullrequests)": the query is left out on purpose. */
