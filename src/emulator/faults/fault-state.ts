@@ -9,18 +9,29 @@ export interface MatchInput {
   token: 'job' | 'pat';
 }
 
+// Compiled once per pattern: matching runs on every request, on the emulator's hot path.
+const compiledPatterns = new Map<string, RegExp | null>();
+
+function compilePattern(pattern: string): RegExp | null {
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    try {
+      compiled = new RegExp(pattern, 'i');
+    } catch {
+      compiled = null;
+    }
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
 /** Whether a request matches; an invalid `pathPattern` matches nothing rather than throwing per request. */
 export function matchesRequest(match: RequestMatch, input: MatchInput): boolean {
   if (match.method !== undefined && match.method.toUpperCase() !== input.method) return false;
   if (match.identity !== undefined && match.identity !== input.token) return false;
   if (match.path !== undefined && !input.path.toLowerCase().includes(match.path.toLowerCase())) return false;
-  if (match.pathPattern !== undefined) {
-    try {
-      if (!new RegExp(match.pathPattern, 'i').test(input.path)) return false;
-    } catch {
-      return false;
-    }
-  }
+  if (match.pathPattern !== undefined && compilePattern(match.pathPattern)?.test(input.path) !== true)
+    return false;
   return true;
 }
 
