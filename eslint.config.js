@@ -66,6 +66,27 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/auth/**/*.ts'],
+    rules: forbidLayers(
+      ['azure-devops', 'http', 'requeue', 'cli', 'task', 'emulator', 'reporting', 'doctor'],
+      'auth/ knows credentials only: it may use redaction/ and util/ (docs/architecture.md).',
+    ),
+  },
+  {
+    files: ['src/azure-devops/**/*.ts'],
+    rules: forbidLayers(
+      ['cli', 'task', 'emulator', 'reporting', 'doctor', 'auth'],
+      'azure-devops/ is the adapter: http/, requeue/ (model and port), util/ (docs/architecture.md).',
+    ),
+  },
+  {
+    files: ['src/doctor/**/*.ts', 'src/task/**/*.ts'],
+    rules: forbidLayers(
+      ['cli', 'emulator'],
+      'Entry points do not import each other or the emulator (docs/architecture.md).',
+    ),
+  },
+  {
     files: ['src/emulator/**/*.ts'],
     rules: forbidLayers(
       ['azure-devops', 'http', 'requeue', 'cli', 'task', 'reporting', 'redaction', 'auth', 'util'],

@@ -1,4 +1,4 @@
-// The one table of exit codes; main.ts is the only place that maps outcomes and errors to them.
+// The one table of exit codes: run-cli.ts maps errors to them, each command maps its result (docs/reliability.md).
 
 export const EXIT = {
   /** Success, nothing to do, or a dry run. */

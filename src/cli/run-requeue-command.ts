@@ -11,7 +11,7 @@ import { formatMarkdownSummary } from '../reporting/format-markdown.js';
 import { commandLinePublisher, publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
 import { formatTextReport } from '../reporting/format-text.js';
 import { logIssueCommand } from '../reporting/logging-commands.js';
-import { scopeToCiPush } from '../task/ci-push-scope.js';
+import { scopeToCiPush } from '../requeue/ci-push-scope.js';
 import { authHintsForCodes } from './auth-hints.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';

@@ -11,7 +11,7 @@ import {
   type Connection,
 } from '../index.js';
 import { publishToPipeline, reportProgressTo, type PipelinePublisher } from '../reporting/pipeline-output.js';
-import { scopeToCiPush } from './ci-push-scope.js';
+import { scopeToCiPush } from '../requeue/ci-push-scope.js';
 import { readTaskCredential, type TaskCredentialSource } from './read-task-credential.js';
 import { readTaskInputs, type TaskInputReader } from './read-task-inputs.js';
 import { decideTaskOutcome, describeTaskFailure, type TaskOutcome } from './task-outcome.js';
