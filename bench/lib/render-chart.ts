@@ -105,9 +105,13 @@ export function renderChart(spec: ChartSpec): string {
       `<text x="${PLOT.right + 56}" y="${legendY}" dy="4" font-size="13" ${FONT} fill="#111">${escapeXml(series.name)}</text>`,
     );
   });
+  const lastX = Math.max(...xs);
   for (const note of spec.notes ?? []) {
+    // Right of its x line, except at the last x, where the text would run past the frame.
+    const atEnd = note.x >= lastX;
+    const px = x(note.x) + (atEnd ? -8 : 8);
     out.push(
-      `<text x="${(x(note.x) + 8).toFixed(1)}" y="${y(note.y).toFixed(1)}" dy="4" font-size="12" font-style="italic" ${FONT} ${HALO} fill="#333">${escapeXml(note.text)}</text>`,
+      `<text x="${px.toFixed(1)}" y="${y(note.y).toFixed(1)}" dy="4" text-anchor="${atEnd ? 'end' : 'start'}" font-size="12" font-style="italic" ${FONT} ${HALO} fill="#333">${escapeXml(note.text)}</text>`,
     );
   }
   out.push('</svg>', '');
