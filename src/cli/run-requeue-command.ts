@@ -6,10 +6,10 @@ import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
 import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
 import type { RequeueResult } from '../requeue/model.js';
 import { runRequeue } from '../requeue/run-requeue.js';
-import { formatJsonReport } from '../reporting/json-report.js';
+import { formatJsonReportLines } from '../reporting/json-report.js';
 import { formatMarkdownSummary } from '../reporting/format-markdown.js';
 import { commandLinePublisher, publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
-import { formatTextReport } from '../reporting/format-text.js';
+import { formatTextReportLines } from '../reporting/format-text.js';
 import { logIssueCommand } from '../reporting/logging-commands.js';
 import { scopeToCiPush } from '../requeue/ci-push-scope.js';
 import { authHintsForCodes } from './auth-hints.js';
@@ -105,7 +105,8 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     if (timedOut()) sayTimedOut();
     throw error;
   });
-  io.writeStdout(options.output === 'json' ? formatJsonReport(result) : formatTextReport(result));
+  const lines = options.output === 'json' ? formatJsonReportLines(result) : formatTextReportLines(result);
+  for (const line of lines) io.writeStdout(line);
   if (timedOut()) sayTimedOut();
   if (inPipeline) {
     await publishToPipeline(result, publisher, {

@@ -10,15 +10,23 @@ const MARK: Record<CheckVerdict['action'], string> = {
 };
 
 export function formatTextReport(result: RequeueResult): string {
-  const lines: string[] = [];
+  return [...formatTextReportLines(result)].join('');
+}
+
+/** The report line by line (each ending in a newline), so a large one is never built as one string. */
+export function* formatTextReportLines(result: RequeueResult): Generator<string> {
   const mode = result.dryRun ? ' (dry run: nothing was requeued)' : '';
-  lines.push(`azdo-requeue: ${result.organization}${mode}`);
-  for (const verdict of result.pullRequests) lines.push(...formatPullRequest(verdict));
-  lines.push('', formatSummary(result), formatBuildsAvoided(result.summary.buildsAvoided));
-  lines.push(...formatCapacity(result));
+  yield `azdo-requeue: ${result.organization}${mode}\n`;
+  for (const verdict of result.pullRequests) yield `${formatPullRequest(verdict).join('\n')}\n`;
+  const tail = [
+    '',
+    formatSummary(result),
+    formatBuildsAvoided(result.summary.buildsAvoided),
+    ...formatCapacity(result),
+  ];
   if (result.interrupted)
-    lines.push('The run was interrupted: pull requests and checks not reached are listed as interrupted.');
-  return `${lines.join('\n')}\n`;
+    tail.push('The run was interrupted: pull requests and checks not reached are listed as interrupted.');
+  yield `${tail.join('\n')}\n`;
 }
 
 function formatPullRequest(verdict: PullRequestVerdict): string[] {

@@ -160,5 +160,19 @@ function toJsonCheck(verdict: CheckVerdict): JsonCheck {
  * Azure Pipelines logging command while the parsed JSON keeps the exact text (security checklist B9).
  */
 export function formatJsonReport(result: RequeueResult): string {
-  return `${JSON.stringify(buildJsonReport(result)).replace(/#(?=#)/g, '\\u0023')}\n`;
+  return [...formatJsonReportLines(result)].join('');
+}
+
+/**
+ * The same document in pieces, one pull request per line (still one JSON document), so a large report is written
+ * without ever holding it, or a redacted copy of it, as one string: 10,000 PRs make about 6 MB.
+ */
+export function* formatJsonReportLines(result: RequeueResult): Generator<string> {
+  const { pullRequests, ...head } = buildJsonReport(result);
+  const escape = (json: string): string => json.replace(/#(?=#)/g, '\\u0023');
+  yield `${escape(JSON.stringify(head).slice(0, -1))},"pullRequests":[`;
+  for (const [index, pullRequest] of pullRequests.entries()) {
+    yield `${index === 0 ? '' : ','}\n${escape(JSON.stringify(pullRequest))}`;
+  }
+  yield ']}\n';
 }
