@@ -52,14 +52,11 @@ function handleFrom(
   };
 }
 
-/**
- * The emulator's stand-alone entry (dist/emulator/cli-main.js), not `azdo-requeue emulator`: the product CLI
- * writes through its redactor, which masks the emulator's throwaway tokens in the --json line.
- */
+/** `azdo-requeue emulator --json` (docs/emulator.md): its first stdout line announces the URL and tokens. */
 export async function startEmulatorProcess(distDir: string, scenarioFile: string): Promise<StartedEmulator> {
   const child = spawn(
     process.execPath,
-    [join(distDir, 'emulator', 'cli-main.js'), '--json', '--scenario', scenarioFile, '--latency', '0'],
+    [join(distDir, 'cli', 'main.js'), 'emulator', '--json', '--scenario', scenarioFile, '--latency', '0'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
