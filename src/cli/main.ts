@@ -105,8 +105,15 @@ async function runWithProcess(): Promise<number> {
   });
   stdout.flush();
   stderr.flush();
-  // Keep-alive sockets would hold the event loop open; stdout and stderr are synchronous for files and pipes.
+  // A pipe that is full queues writes; exiting before they drain would cut the report short. Then exit at once:
+  // keep-alive sockets would otherwise hold the event loop open.
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
   process.exit(code);
+}
+
+/** Resolves once everything written so far has been handed to the operating system. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
 function readVersion(): string {
