@@ -2,6 +2,7 @@
 // The bin: the only file that touches `process`. Token variables are read and removed from the environment first,
 // every byte written goes through the redactor, and signals stop the run gracefully.
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const argv = process.argv.slice(2);
 const version = readVersion();
@@ -37,7 +38,7 @@ async function runWithProcess(): Promise<number> {
     { createRedactingWriter },
     { runCli },
     { systemClock },
-    { writeFile },
+    { mkdir, writeFile },
     taskCommand,
   ] = await Promise.all([
     import('../redaction/secret-registry.js'),
@@ -95,7 +96,10 @@ async function runWithProcess(): Promise<number> {
       process.stdout.write(`${taskCommand.setSecretCommand(value)}\n`);
     },
     readStdin,
-    writeFile: (path, content) => writeFile(path, redact(content), { encoding: 'utf8', mode: 0o600 }),
+    writeFile: async (path, content) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, redact(content), { encoding: 'utf8', mode: 0o600 });
+    },
     secrets,
     stopSignal: stop.signal,
     abortSignal: abort.signal,

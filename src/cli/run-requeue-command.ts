@@ -1,4 +1,6 @@
 // The default command: credentials → connection → runRequeue → report → exit code.
+import { join } from 'node:path';
+
 import { authorizationOf } from '../auth/credential.js';
 import { resolveCredential } from '../auth/resolve-credential.js';
 import { createSecretRegistrar } from '../auth/secret-registrar.js';
@@ -111,16 +113,30 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
   if (inPipeline) {
     await publishToPipeline(result, publisher, {
       tempDirectory: io.env['AGENT_TEMPDIRECTORY'],
-      fileName: `azdo-requeue-${io.clock.now()}.md`,
+      // A folder per run: the agent titles the summary tab after the file's name (as the task does).
+      fileName: join(`azdo-requeue-${io.clock.now()}`, 'azdo-requeue.md'),
     });
   }
-  if (options.summaryFile) await io.writeFile(options.summaryFile, formatMarkdownSummary(result));
+  const summaryWritten = options.summaryFile ? await writeSummaryFile(options.summaryFile, result, io) : true;
   // A refused requeue is a failed check in the report; the fix for it goes to stderr once per code.
   const failedCodes = result.pullRequests.flatMap((pr) =>
     pr.checks.flatMap((check) => check.errorCode ?? []),
   );
   for (const hint of authHintsForCodes(failedCodes)) io.writeStderr(`azdo-requeue: ${hint}\n`);
-  return exitCodeOf(result, io, timedOut());
+  const code = exitCodeOf(result, io, timedOut());
+  // The run itself is reported either way; a summary that could not be written is a configuration error.
+  return code === EXIT.ok && !summaryWritten ? EXIT.usage : code;
+}
+
+async function writeSummaryFile(path: string, result: RequeueResult, io: CliIo): Promise<boolean> {
+  try {
+    await io.writeFile(path, formatMarkdownSummary(result));
+    return true;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    io.writeStderr(`azdo-requeue: could not write --summary-file ${path}: ${why}\n`);
+    return false;
+  }
 }
 
 /** An interruption wins (the report says what failed before it); a run cut short by --timeout is a failure. */

@@ -1,4 +1,8 @@
 // Bad input and refused credentials: a clear message, a defined exit code, never a stack trace.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -66,6 +70,44 @@ describe('azdo-requeue failures', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/credentials go only over https/);
+  });
+
+  it('writes the Markdown summary to --summary-file, creating its folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+    const path = join(dir, 'nested', 'summary.md');
+
+    const run = await runCli(
+      ['--org', emulator.orgUrl, '--project', 'Platform', '--dry-run', '--summary-file', path],
+      {
+        env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken },
+      },
+    );
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path, 'utf8')).toMatch(/^## azdo-requeue \(dry run/);
+  });
+
+  it('still prints the report, then exits 2, when --summary-file cannot be written', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'summary-')), 'a-file');
+    writeFileSync(blocker, '');
+
+    const run = await runCli(
+      [
+        '--org',
+        emulator.orgUrl,
+        '--project',
+        'Platform',
+        '--dry-run',
+        '--summary-file',
+        join(blocker, 'x.md'),
+      ],
+      { env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken } },
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^Summary: /m);
+    expect(run.stderr).toMatch(/could not write --summary-file .*x\.md/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('prints help with examples, and the version', async () => {
