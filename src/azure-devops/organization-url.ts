@@ -1,6 +1,7 @@
 // Validates the organization (collection) URL once, so every later URL is built from a trusted origin.
 // Accepted: https://dev.azure.com/{org}, https://{org}.visualstudio.com, https://host[/tfs]/{collection};
 // plain http only to loopback (the emulator), reference §1.1.
+import { isLoopbackHost } from '../http/policies/auth-policy.js';
 
 export interface OrganizationUrl {
   /** Without a trailing slash: `https://dev.azure.com/fabrikam`. */
@@ -12,11 +13,6 @@ export interface OrganizationUrl {
 
 export class OrganizationUrlError extends Error {
   override readonly name = 'OrganizationUrlError';
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export function parseOrganizationUrl(input: string): OrganizationUrl {

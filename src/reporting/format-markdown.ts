@@ -9,6 +9,7 @@ import type {
   RequeueResult,
 } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { shortRef } from './format-text.js';
 
 // Requeued first (what the run did), then failures (what needs a person), then skips (context).
 const ORDER: Record<CheckAction, number> = { requeued: 0, 'would-requeue': 0, failed: 1, skipped: 2 };
@@ -146,8 +147,4 @@ function cell(text: string): string {
     .replace(/\|/g, '\\|')
     .replace(/[[\]<>`*_]/g, (c) => `\\${c}`)
     .replace(/\s+/g, ' ');
-}
-
-function shortRef(ref: string): string {
-  return ref.replace(/^refs\/heads\//, '');
 }

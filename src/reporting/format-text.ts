@@ -87,6 +87,7 @@ function formatCapacity(result: RequeueResult): string[] {
   ];
 }
 
-function shortRef(ref: string): string {
+/** `refs/heads/main` → `main`; other refs as they are. */
+export function shortRef(ref: string): string {
   return ref.replace(/^refs\/heads\//, '');
 }
