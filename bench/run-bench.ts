@@ -121,6 +121,8 @@ async function main(): Promise<number> {
     machine: { ...machineAtStart, loadAverageAtEnd: describeMachine(repository).loadAverage },
     settings: {
       distDir,
+      // What BENCH_DIST was built from when it is not this working tree, e.g. "git archive of cf516b3".
+      source: process.env['BENCH_SOURCE'] ?? 'the working tree (npm run build)',
       seed: SEED,
       expiredFraction: EXPIRED_FRACTION,
       defaultConcurrency: DEFAULT_CONCURRENCY,
