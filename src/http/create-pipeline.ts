@@ -3,7 +3,7 @@
 
 import type { Clock } from '../util/clock.js';
 import { limitConcurrency } from '../util/limit-concurrency.js';
-import { createFetchTransport } from './fetch-transport.js';
+import { createNodeHttpTransport } from './node-http-transport.js';
 import { createAuthPolicy } from './policies/auth-policy.js';
 import { createConcurrencyPolicy } from './policies/concurrency-policy.js';
 import { createHeadersPolicy } from './policies/headers-policy.js';
@@ -45,7 +45,7 @@ export interface PipelineOptions {
   readonly defaultHeaders?: Readonly<Record<string, string>>;
   /** Largest accepted response body in bytes. @default 67_108_864 (64 MiB) */
   readonly maxResponseBytes?: number;
-  /** The wire. @default createFetchTransport() */
+  /** The wire. @default createNodeHttpTransport() (fetch-transport.ts is the alternative) */
   readonly transport?: Transport;
   /** Aborts every request of the run, on the wire too (e.g. --timeout, or a second SIGINT). */
   readonly signal?: AbortSignal;
@@ -78,7 +78,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const counters = { requests: 0, retries: 0, throttledMs: 0 };
   const transport =
     options.transport ??
-    createFetchTransport({
+    createNodeHttpTransport({
+      maxSockets: options.concurrency ?? 8,
       ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
       ...(options.redact ? { redact: options.redact } : {}),
     });
@@ -129,9 +130,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return transport(request);
   };
   const sendThroughPolicies = composePolicies(policies, countingTransport);
+  // Combined once per client, not per request: every AbortSignal.any() on a long-lived signal stays registered
+  // with it (through a WeakRef) and keeps per-request garbage alive into the old generation (docs/performance.md).
+  const runWaitSignal = combine(options.signal, options.stopSignal);
   return {
     send: async (request) => {
-      const prepared = withRunSignals(request, options.signal, options.stopSignal);
+      const prepared = withRunSignals(request, options.signal, runWaitSignal);
       try {
         return await sendThroughPolicies(prepared);
       } catch (error) {
@@ -154,13 +158,17 @@ export function composePolicies(policies: readonly HttpPolicy[], transport: Tran
   );
 }
 
+/** The request's own signal (rare: most callers pass none) joined with the run's; the wait signal likewise. */
 function withRunSignals(
   request: HttpRequest,
   runSignal: AbortSignal | undefined,
-  stopSignal: AbortSignal | undefined,
+  runWaitSignal: AbortSignal | undefined,
 ): HttpRequest {
-  const signals = [request.signal, runSignal].filter((signal) => signal !== undefined);
-  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-  const waitSignal = stopSignal ? (signal ? AbortSignal.any([signal, stopSignal]) : stopSignal) : signal;
+  const signal = combine(request.signal, runSignal);
+  const waitSignal = combine(request.signal, runWaitSignal);
   return { ...request, ...(signal ? { signal } : {}), ...(waitSignal ? { waitSignal } : {}) };
+}
+
+function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }

@@ -87,13 +87,13 @@ describe('azdo-requeue against 300+ active pull requests', () => {
     );
   });
 
-  it('pages with $top=1000 and builds the policy artifact id from the project GUID', async () => {
+  it('pages with $top=250 and builds the policy artifact id from the project GUID', async () => {
     await runCli(['--org', emulator.orgUrl, '--all-projects', '--dry-run'], { env: jobTokenEnv() });
 
     const log = emulator.control.requestLog();
     const lists = log.filter((entry) => /\/_apis\/git\/pullrequests$/i.test(entry.path));
     expect(lists.length).toBeGreaterThan(0);
-    expect(lists.every((entry) => /(^|&)%24top=1000|(^|&)\$top=1000/.test(entry.query))).toBe(true);
+    expect(lists.every((entry) => /(^|&)%24top=250|(^|&)\$top=250/.test(entry.query))).toBe(true);
     const projectIds = new Set(emulator.projects.map((project) => project.id));
     const artifacts = log
       .filter((entry) => /\/_apis\/policy\/evaluations$/i.test(entry.path))

@@ -1,6 +1,6 @@
-// Bounds each attempt (headers and body) with its own timeout, combined with the caller's signal via
-// AbortSignal.any (Node ≥ 20.3). The timer runs on the injected Clock so tests step time instead of
-// sleeping. Retries sit outside, so every attempt gets a fresh budget.
+// Bounds each attempt (headers and body) with its own timeout, which also follows the caller's signal. The
+// timer runs on the injected Clock so tests step time instead of sleeping. Retries sit outside, so every attempt
+// gets a fresh budget.
 
 import type { Clock } from '../../util/clock.js';
 import { redactUrl } from '../../redaction/redact.js';
@@ -12,6 +12,10 @@ export interface TimeoutPolicyOptions {
   /** Per-attempt timeout in ms. @default 30_000 */
   readonly timeoutMs?: number;
 }
+
+// One reason for every stopped timer: aborting without a reason builds a DOMException, stack trace included, on
+// every request (measurable garbage at 10,000 PRs, docs/performance.md).
+const ATTEMPT_FINISHED = new Error('the attempt finished before its timeout');
 
 /** Creates the policy. A timed-out attempt rejects with TimeoutError; a caller's abort passes through. */
 export function createTimeoutPolicy(options: TimeoutPolicyOptions): HttpPolicy {
@@ -25,9 +29,13 @@ export function createTimeoutPolicy(options: TimeoutPolicyOptions): HttpPolicy {
         () => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')),
         () => undefined, // the timer was stopped because the attempt finished
       );
-      const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
+      // A listener, not AbortSignal.any(): any() would register every attempt with the long-lived run signal.
+      const callerSignal = request.signal;
+      const forwardAbort = (): void => timeout.abort(callerSignal?.reason);
+      if (callerSignal?.aborted) forwardAbort();
+      else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
       try {
-        return await next({ ...request, signal });
+        return await next({ ...request, signal: timeout.signal });
       } catch (error) {
         // A layer below may surface the abort in its own way; normalise it unless the caller aborted.
         if (timeout.signal.aborted && !request.signal?.aborted && !isTimeoutError(error)) {
@@ -41,7 +49,8 @@ export function createTimeoutPolicy(options: TimeoutPolicyOptions): HttpPolicy {
         }
         throw error;
       } finally {
-        stopTimer.abort();
+        callerSignal?.removeEventListener('abort', forwardAbort);
+        stopTimer.abort(ATTEMPT_FINISHED);
       }
     },
   };

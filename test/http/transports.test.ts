@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createFetchTransport } from '../../src/http/fetch-transport.js';
+import { createNodeHttpTransport } from '../../src/http/node-http-transport.js';
 import { isNetworkError, NetworkError } from '../../src/http/errors/network-error.js';
 import { ResponseTooLargeError } from '../../src/http/errors/response-too-large-error.js';
 import { TimeoutError } from '../../src/http/errors/timeout-error.js';
@@ -19,7 +20,10 @@ function aRequest(url: string, overrides: Partial<HttpRequest> = {}): HttpReques
   };
 }
 
-describe('createFetchTransport', () => {
+describe.each([
+  ['fetch', createFetchTransport],
+  ['node:http', createNodeHttpTransport],
+] as const)('the %s transport', (_name, createTransport) => {
   let server: TestServer | undefined;
   afterEach(async () => {
     await server?.close();
@@ -31,7 +35,7 @@ describe('createFetchTransport', () => {
       response.writeHead(201, { 'Content-Type': 'application/json', 'X-Custom': 'yes' });
       response.end('\uFEFF{"ok":true}');
     });
-    const transport = createFetchTransport();
+    const transport = createTransport();
 
     const response = await transport(
       aRequest(`${server.origin}/items?api-version=7.1`, {
@@ -61,7 +65,7 @@ describe('createFetchTransport', () => {
       response.end();
     });
 
-    const response = await createFetchTransport()(aRequest(`${server.origin}/start`));
+    const response = await createTransport()(aRequest(`${server.origin}/start`));
 
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('/elsewhere');
@@ -74,7 +78,7 @@ describe('createFetchTransport', () => {
     await server.close();
     server = undefined;
 
-    const error: unknown = await createFetchTransport()(aRequest(`${origin}/x`)).catch((e: unknown) => e);
+    const error: unknown = await createTransport()(aRequest(`${origin}/x`)).catch((e: unknown) => e);
 
     expect(isNetworkError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'ECONNREFUSED', mayHaveReachedServer: false });
@@ -83,9 +87,7 @@ describe('createFetchTransport', () => {
   it('maps a reset connection to a NetworkError that may have reached the server', async () => {
     server = await startTestServer((_request, _response, raw) => raw.socket.destroy());
 
-    const error: unknown = await createFetchTransport()(aRequest(`${server.origin}/x`)).catch(
-      (e: unknown) => e,
-    );
+    const error: unknown = await createTransport()(aRequest(`${server.origin}/x`)).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ mayHaveReachedServer: true });
@@ -98,7 +100,7 @@ describe('createFetchTransport', () => {
   it('maps an abort with a TimeoutError reason to TimeoutError', async () => {
     server = await startTestServer(() => undefined); // never answers
     const controller = new AbortController();
-    const sending = createFetchTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
+    const sending = createTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
 
     controller.abort(new DOMException('timed out after 5 ms', 'TimeoutError'));
 
@@ -108,7 +110,7 @@ describe('createFetchTransport', () => {
   it("passes a caller's own abort reason through unchanged", async () => {
     server = await startTestServer(() => undefined);
     const controller = new AbortController();
-    const sending = createFetchTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
+    const sending = createTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
     const reason = new Error('run cancelled');
 
     controller.abort(reason);
@@ -129,27 +131,29 @@ describe('createFetchTransport', () => {
       }
     });
 
-    const sending = createFetchTransport({ maxResponseBytes: 1000 })(aRequest(`${server.origin}/big`));
+    const sending = createTransport({ maxResponseBytes: 1000 })(aRequest(`${server.origin}/big`));
 
     await expect(sending).rejects.toThrow(ResponseTooLargeError);
     await expect(sending).rejects.toThrow(/exceeds the limit of 1000 bytes/);
   });
 
+  it('wraps a request it cannot build without quoting the offending value', async () => {
+    const secret = `s${crypto.randomUUID()}`;
+    const request = aRequest('http://127.0.0.1:9/x', { headers: { 'x-bad': `a\n${secret}` } });
+
+    const error: unknown = await createTransport()(request).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 'ERR_INVALID_REQUEST', mayHaveReachedServer: false });
+    expect(JSON.stringify(error) + String(error) + String((error as Error).cause)).not.toContain(secret);
+  });
+});
+
+describe('createFetchTransport', () => {
   it('names the reason when fetch refuses a GET with a body', async () => {
     const error: unknown = await createFetchTransport()(
       aRequest('http://127.0.0.1:9/x', { body: 'x' }),
     ).catch((e: unknown) => e);
 
     expect(String((error as Error).cause)).toContain('GET/HEAD method cannot have body');
-  });
-
-  it('wraps a request fetch cannot build without quoting the offending value', async () => {
-    const secret = `s${crypto.randomUUID()}`;
-    const request = aRequest('http://127.0.0.1:9/x', { headers: { 'x-bad': `a\n${secret}` } });
-
-    const error: unknown = await createFetchTransport()(request).catch((e: unknown) => e);
-
-    expect(error).toMatchObject({ code: 'ERR_INVALID_REQUEST', mayHaveReachedServer: false });
-    expect(JSON.stringify(error) + String(error) + String((error as Error).cause)).not.toContain(secret);
   });
 });

@@ -1,0 +1,140 @@
+// The default wire: node:http and node:https with one keep-alive pool per client, sized to its concurrency.
+// Chosen over Node 20's fetch (undici), which is kept as `fetch-transport.ts`: for the same 12,000 GETs fetch
+// promoted about 160 MB of per-request garbage to the old generation and node:http none, which is the
+// difference between missing and meeting the memory budget at 10,000 PRs (docs/performance.md).
+// Redirects are returned, never followed here: the redirect policy decides, so credentials never follow them.
+
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+import { redactUrl } from '../redaction/redact.js';
+import { NetworkError } from './errors/network-error.js';
+import { ResponseTooLargeError } from './errors/response-too-large-error.js';
+import { TimeoutError } from './errors/timeout-error.js';
+import type { HttpRequest, HttpResponse, Transport } from './types.js';
+
+export interface NodeHttpTransportOptions {
+  /** Sockets per origin; the pipeline never has more requests in flight than its concurrency. @default 8 */
+  readonly maxSockets?: number;
+  /** The largest response body accepted, in bytes. @default 67_108_864 (64 MiB) */
+  readonly maxResponseBytes?: number;
+  /** Extra redaction applied to the messages of wrapped causes (e.g. a secret registry). */
+  readonly redact?: (text: string) => string;
+}
+
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** Creates a Transport. Throws NetworkError, TimeoutError or ResponseTooLargeError; never an HTTP status error. */
+export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}): Transport {
+  const maxSockets = options.maxSockets ?? 8;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // TLS verification stays on: nothing here sets rejectUnauthorized (security checklist C6).
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets }),
+  };
+  return (request) =>
+    new Promise<HttpResponse>((resolve, reject) => {
+      const secure = request.url.protocol === 'https:';
+      const headers: Record<string, string> = { ...request.headers };
+      if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+      let outgoing: ClientRequest;
+      try {
+        outgoing = (secure ? httpsRequest : httpRequest)(request.url, {
+          method: request.method,
+          headers,
+          agent: secure ? agents.https : agents.http,
+          ...(request.signal ? { signal: request.signal } : {}),
+        });
+      } catch {
+        // e.g. a header value with a newline: node's message may quote it, so it is not kept. Nothing was sent.
+        const cause = new Error('the request could not be built (invalid URL, header or body)');
+        reject(new NetworkError({ ...describe(request), code: 'ERR_INVALID_REQUEST', cause }));
+        return;
+      }
+      const fail = (error: unknown): void => reject(toTransportError(error, request, options.redact));
+      outgoing.once('error', fail);
+      outgoing.once('response', (incoming) => {
+        readBody(incoming, request, maxResponseBytes).then(
+          (bodyText) =>
+            resolve({ status: incoming.statusCode ?? 0, headers: flatHeaders(incoming), bodyText, request }),
+          fail,
+        );
+      });
+      outgoing.end(request.body);
+    });
+}
+
+/** Collects the body as bytes and decodes it once (a leading BOM is dropped), failing past the limit. */
+function readBody(
+  incoming: IncomingMessage,
+  request: HttpRequest,
+  maxResponseBytes: number,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = (): void => {
+      incoming.destroy();
+      reject(
+        new ResponseTooLargeError({
+          method: request.method,
+          url: redactUrl(request.url),
+          operation: request.operation,
+          maxResponseBytes,
+        }),
+      );
+    };
+    if (Number(incoming.headers['content-length'] ?? '0') > maxResponseBytes) return tooLarge();
+    const chunks: Buffer[] = [];
+    let receivedBytes = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      receivedBytes += chunk.byteLength;
+      if (receivedBytes > maxResponseBytes) return tooLarge();
+      chunks.push(chunk);
+    });
+    incoming.once('error', reject);
+    incoming.once('end', () =>
+      resolve(
+        Buffer.concat(chunks, receivedBytes)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      ),
+    );
+  });
+}
+
+function flatHeaders(incoming: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/** Maps socket and abort errors onto the pipeline's errors; a caller's own abort reason is passed through. */
+function toTransportError(error: unknown, request: HttpRequest, redact?: (text: string) => string): Error {
+  if (error instanceof ResponseTooLargeError) return error;
+  const details = describe(request);
+  if (request.signal?.aborted) {
+    const reason: unknown = request.signal.reason;
+    // AbortSignal.timeout() and the timeout policy abort with an error named TimeoutError.
+    if (reason instanceof Error && reason.name === 'TimeoutError')
+      return new TimeoutError({ ...details, cause: reason });
+    return reason instanceof Error ? reason : new Error('the request was aborted');
+  }
+  const code: unknown = (error as { code?: unknown } | undefined)?.code;
+  return new NetworkError({
+    ...details,
+    code: typeof code === 'string' ? code : 'UNKNOWN',
+    cause: error,
+    ...(redact ? { redact } : {}),
+  });
+}
+
+function describe(request: HttpRequest): { method: HttpRequest['method']; url: string; operation: string } {
+  return { method: request.method, url: redactUrl(request.url), operation: request.operation };
+}
