@@ -26,8 +26,6 @@ export interface CellPlan {
   readonly placement: 'process' | 'in-process';
   /** Runs per tool; a tool not named does not run in the cell. */
   readonly runs: Readonly<Partial<Record<ToolName, number>>>;
-  /** PRs per list page for the what-if tools (the CLI always asks for 1000). */
-  readonly pageSize?: number;
   /** Why the cell exists, printed in the table and docs. */
   readonly purpose: string;
 }
@@ -51,7 +49,6 @@ function cell(
     concurrency === DEFAULT_CONCURRENCY ? '' : `-c${concurrency}`,
     placement === 'process' ? '' : `-${placement}`,
     runs['azdo-requeue'] === undefined && runs.baseline === undefined ? '-what-if' : '',
-    extra.pageSize === undefined ? '' : `-page${extra.pageSize}`,
   ].join('');
   return {
     id: `${pullRequests}x${latencyMs}ms${suffix}`,
@@ -60,26 +57,22 @@ function cell(
     concurrency,
     placement,
     runs,
-    ...(extra.pageSize === undefined ? {} : { pageSize: extra.pageSize }),
     purpose: extra.purpose,
   };
 }
 
-const WHAT_IF = 'what-if: the library API with fetch or node:http';
+const MAIN = 'main comparison';
+const WHAT_IF = 'what-if: the library API, fetch and 1,000 PRs a page against node:http';
 
-/** Extra cells for BENCH_WHAT_IF=1: what a node:http transport and smaller PR pages would change. */
+/** Extra cells for BENCH_WHAT_IF=1: the transport and page size before cbfb465 against the current ones. */
 export function planWhatIfCells(): CellPlan[] {
   const both = { 'lib-fetch': 3, 'lib-node-http': 3 };
   return [
     cell(1000, 20, both, { purpose: WHAT_IF }),
     cell(10000, 0, both, { purpose: WHAT_IF }),
-    cell(10000, 0, { 'lib-node-http': 3 }, { pageSize: 250, purpose: `${WHAT_IF}, 250 PRs a page` }),
     cell(10000, 20, { 'lib-fetch': 1, 'lib-node-http': 1 }, { purpose: WHAT_IF }),
-    cell(10000, 20, { 'lib-node-http': 1 }, { pageSize: 250, purpose: `${WHAT_IF}, 250 PRs a page` }),
   ];
 }
-
-const MAIN = 'main comparison';
 
 export function planCells(quick: boolean): CellPlan[] {
   if (quick) {

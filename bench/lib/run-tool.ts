@@ -54,7 +54,6 @@ function commandFor(
       env: {
         ...baseEnv,
         SYSTEM_ACCESSTOKEN: emulator.jobToken,
-        ...(cell.pageSize === undefined ? {} : { BENCH_PAGE_SIZE: String(cell.pageSize) }),
       },
     };
   }

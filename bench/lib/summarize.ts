@@ -1,14 +1,6 @@
 // Turns the samples of each cell into the reported figures (medians, bound, efficiency, call overhead,
 // speed-up) and checks the targets against them.
-import {
-  callOverhead,
-  efficiency,
-  latencyBoundMs,
-  median,
-  minimalCalls,
-  pagesFor,
-  speedup,
-} from './bench-math.js';
+import { callOverhead, efficiency, latencyBoundMs, median, minimalCalls, speedup } from './bench-math.js';
 import type { ExpectedWork } from './expected-work.js';
 import { TOOL_NAMES, type CellPlan, type ToolName } from './plan-cells.js';
 import type { Sample } from './run-tool.js';
@@ -56,9 +48,8 @@ function summarizeTool(
 ): ToolSummary {
   const wallMs = med(samples.map((sample) => sample.wallMs));
   const calls = med(samples.map((sample) => sample.check.calls.total));
-  // The what-if tools may list fewer PRs a page, which costs more pages; their floor counts those pages.
-  const pages =
-    cell.pageSize === undefined ? expected.pages : pagesFor(expected.activePullRequests, cell.pageSize);
+  // Pages are counted at the service's largest page (1,000 PRs), the true floor, whatever page size a tool
+  // asks for: listing 250 at a time, as the CLI does since cbfb465, costs 3 calls more per 1,000 PRs.
   const floor =
     tool === 'baseline'
       ? minimalCalls({
@@ -67,7 +58,7 @@ function summarizeTool(
           requeues: expected.allExpiredIds.length,
         })
       : minimalCalls({
-          pages,
+          pages: expected.pages,
           pullRequestsRead: expected.pullRequestsRead,
           requeues: expected.requeueIds.length,
         });
