@@ -8,8 +8,9 @@ Usage:
   azdo-requeue emulator [options]        run the local Azure DevOps emulator (see --help there)
 
 Scope (defaults come from the pipeline: SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECTID):
-  --org URL                 organization: https://dev.azure.com/ORG, https://ORG.visualstudio.com,
-                            or https://server/tfs/COLLECTION (plain http only to loopback)
+  --org URL                 organization (alias --organization): https://dev.azure.com/ORG,
+                            https://ORG.visualstudio.com or https://server/tfs/COLLECTION
+                            (plain http only to loopback)
   --project NAME|ID         project to scan (repeatable)
   --all-projects            scan every project the token can read
   --repository NAME|ID      only pull requests into this repository (repeatable)
@@ -29,6 +30,7 @@ Selection (expired build-validation checks of active pull requests, by default):
 Run:
   --dry-run                 plan and report, requeue nothing
   --output text|json        report format on stdout (json: one document, schemaVersion 1)
+  --json                    the same as --output json
   --summary-file PATH       also write a Markdown run summary
   --concurrency N           requests in flight at once (default 8)
   --timeout SECONDS         give up on the whole run after this long
