@@ -2,19 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createPipeline } from '../../src/http/create-pipeline.js';
 import type { HttpRequest } from '../../src/http/types.js';
+import { aRequest } from './support/builders.js';
 import { systemClock } from '../../src/util/clock.js';
 import { startTestServer } from './support/start-test-server.js';
 import type { TestServer } from './support/start-test-server.js';
 
-function aRequest(url: string, overrides: Partial<HttpRequest> = {}): HttpRequest {
-  return {
-    method: 'GET',
-    url: new URL(url),
-    headers: {},
-    idempotent: true,
-    operation: 'test call',
-    ...overrides,
-  };
+/** A request to `url` (the shared builder's defaults otherwise). */
+function aRequestTo(url: string, overrides: Partial<HttpRequest> = {}): HttpRequest {
+  return aRequest({ href: url, ...overrides });
 }
 
 describe('createPipeline against a real local server', () => {
@@ -34,7 +29,7 @@ describe('createPipeline against a real local server', () => {
       defaultHeaders: { 'X-TFS-FedAuthRedirect': 'Suppress' },
     });
 
-    const response = await pipeline.send(aRequest(`${server.origin}/_apis/projects?api-version=7.1`));
+    const response = await pipeline.send(aRequestTo(`${server.origin}/_apis/projects?api-version=7.1`));
 
     expect(response.status).toBe(200);
     expect(server.received[0]?.headers).toMatchObject({
@@ -55,7 +50,7 @@ describe('createPipeline against a real local server', () => {
       clock: systemClock,
     });
 
-    await pipeline.send(aRequest(`${other.origin}/_links/self`));
+    await pipeline.send(aRequestTo(`${other.origin}/_links/self`));
 
     expect(other.received[0]?.headers.authorization).toBeUndefined();
   });
@@ -65,7 +60,7 @@ describe('createPipeline against a real local server', () => {
     servers.push(server);
     const run = new AbortController();
     const pipeline = createPipeline({ origin: server.origin, clock: systemClock, signal: run.signal });
-    const sending = pipeline.send(aRequest(`${server.origin}/slow`));
+    const sending = pipeline.send(aRequestTo(`${server.origin}/slow`));
 
     run.abort(new Error('SIGINT'));
 

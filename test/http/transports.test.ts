@@ -6,18 +6,13 @@ import { isNetworkError, NetworkError } from '../../src/http/errors/network-erro
 import { ResponseTooLargeError } from '../../src/http/errors/response-too-large-error.js';
 import { TimeoutError } from '../../src/http/errors/timeout-error.js';
 import type { HttpRequest } from '../../src/http/types.js';
+import { aRequest } from './support/builders.js';
 import { startTestServer } from './support/start-test-server.js';
 import type { TestServer } from './support/start-test-server.js';
 
-function aRequest(url: string, overrides: Partial<HttpRequest> = {}): HttpRequest {
-  return {
-    method: 'GET',
-    url: new URL(url),
-    headers: {},
-    idempotent: true,
-    operation: 'test call',
-    ...overrides,
-  };
+/** A request to `url` (the shared builder's defaults otherwise). */
+function aRequestTo(url: string, overrides: Partial<HttpRequest> = {}): HttpRequest {
+  return aRequest({ href: url, ...overrides });
 }
 
 describe.each([
@@ -38,7 +33,7 @@ describe.each([
     const transport = createTransport();
 
     const response = await transport(
-      aRequest(`${server.origin}/items?api-version=7.1`, {
+      aRequestTo(`${server.origin}/items?api-version=7.1`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', 'x-test': 'a' },
         body: '{"status":"queued"}',
@@ -65,7 +60,7 @@ describe.each([
       response.end();
     });
 
-    const response = await createTransport()(aRequest(`${server.origin}/start`));
+    const response = await createTransport()(aRequestTo(`${server.origin}/start`));
 
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('/elsewhere');
@@ -78,7 +73,7 @@ describe.each([
     await server.close();
     server = undefined;
 
-    const error: unknown = await createTransport()(aRequest(`${origin}/x`)).catch((e: unknown) => e);
+    const error: unknown = await createTransport()(aRequestTo(`${origin}/x`)).catch((e: unknown) => e);
 
     expect(isNetworkError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'ECONNREFUSED', mayHaveReachedServer: false });
@@ -87,7 +82,7 @@ describe.each([
   it('maps a reset connection to a NetworkError that may have reached the server', async () => {
     server = await startTestServer((_request, _response, raw) => raw.socket.destroy());
 
-    const error: unknown = await createTransport()(aRequest(`${server.origin}/x`)).catch((e: unknown) => e);
+    const error: unknown = await createTransport()(aRequestTo(`${server.origin}/x`)).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ mayHaveReachedServer: true });
@@ -100,7 +95,7 @@ describe.each([
   it('maps an abort with a TimeoutError reason to TimeoutError', async () => {
     server = await startTestServer(() => undefined); // never answers
     const controller = new AbortController();
-    const sending = createTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
+    const sending = createTransport()(aRequestTo(`${server.origin}/slow`, { signal: controller.signal }));
 
     controller.abort(new DOMException('timed out after 5 ms', 'TimeoutError'));
 
@@ -110,7 +105,7 @@ describe.each([
   it("passes a caller's own abort reason through unchanged", async () => {
     server = await startTestServer(() => undefined);
     const controller = new AbortController();
-    const sending = createTransport()(aRequest(`${server.origin}/slow`, { signal: controller.signal }));
+    const sending = createTransport()(aRequestTo(`${server.origin}/slow`, { signal: controller.signal }));
     const reason = new Error('run cancelled');
 
     controller.abort(reason);
@@ -131,7 +126,7 @@ describe.each([
       }
     });
 
-    const sending = createTransport({ maxResponseBytes: 1000 })(aRequest(`${server.origin}/big`));
+    const sending = createTransport({ maxResponseBytes: 1000 })(aRequestTo(`${server.origin}/big`));
 
     await expect(sending).rejects.toThrow(ResponseTooLargeError);
     await expect(sending).rejects.toThrow(/exceeds the limit of 1000 bytes/);
@@ -139,7 +134,7 @@ describe.each([
 
   it('wraps a request it cannot build without quoting the offending value', async () => {
     const secret = `s${crypto.randomUUID()}`;
-    const request = aRequest('http://127.0.0.1:9/x', { headers: { 'x-bad': `a\n${secret}` } });
+    const request = aRequestTo('http://127.0.0.1:9/x', { headers: { 'x-bad': `a\n${secret}` } });
 
     const error: unknown = await createTransport()(request).catch((e: unknown) => e);
 
@@ -151,7 +146,7 @@ describe.each([
 describe('createFetchTransport', () => {
   it('names the reason when fetch refuses a GET with a body', async () => {
     const error: unknown = await createFetchTransport()(
-      aRequest('http://127.0.0.1:9/x', { body: 'x' }),
+      aRequestTo('http://127.0.0.1:9/x', { body: 'x' }),
     ).catch((e: unknown) => e);
 
     expect(String((error as Error).cause)).toContain('GET/HEAD method cannot have body');
