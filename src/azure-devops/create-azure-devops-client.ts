@@ -11,6 +11,7 @@ import { parsePolicyEvaluation } from './parse-policy-evaluation.js';
 import { parsePullRequest } from './parse-pull-request.js';
 import { requeueEvaluation } from './requeue-evaluation.js';
 import { resolveScope } from './resolve-scope.js';
+import { createSharedValues } from './shared-values.js';
 
 export interface AzureDevOpsClientOptions {
   /** Validated organization URL without a trailing slash. */
@@ -41,6 +42,8 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
   const readAtMs = new Map<string, number>();
 
   const get = createGetJson(options.send);
+  const shared = createSharedValues(org);
+  const parseCheck = (item: unknown): PolicyCheck => parsePolicyEvaluation(item, shared.string);
 
   return {
     resolveScope(request: ScopeRequest, signal?: AbortSignal): Promise<ResolvedScope> {
@@ -62,7 +65,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
         });
         const { body } = await get(url, what, signal);
         const page = parseAnswer(what, () =>
-          readCollection(body, what).map((item) => parsePullRequest(item, org)),
+          readCollection(body, what).map((item) => parsePullRequest(item, shared)),
         );
         yield page;
         if (page.length < pageSize) return;
@@ -76,9 +79,10 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
       for (let skip = 0; ; skip += top) {
         const url = policyEvaluationsUrl(org, pullRequest.project.id, pullRequest.id, top, skip);
         const { body } = await get(url, what, signal);
-        const page = parseAnswer(what, () => readCollection(body, what).map(parsePolicyEvaluation));
+        const page = parseAnswer(what, () => readCollection(body, what).map(parseCheck));
         const nowMs = clock.now();
-        for (const check of page) readAtMs.set(check.evaluationId, nowMs);
+        // Only build checks can be requeued; the others need no read time.
+        for (const check of page) if (check.isBuildPolicy) readAtMs.set(check.evaluationId, nowMs);
         checks.push(...page);
         if (page.length < top) return checks;
       }

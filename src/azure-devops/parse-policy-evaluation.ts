@@ -20,22 +20,29 @@ const STATUSES: ReadonlySet<string> = new Set([
   'broken',
 ]);
 
-export function parsePolicyEvaluation(value: unknown): PolicyCheck {
+/**
+ * `share` returns one copy of a repeating value (docs: shared-values.ts); every PR has the same few policies, so
+ * their type ids and names, the statuses and the commits repeat across thousands of checks.
+ */
+export function parsePolicyEvaluation(
+  value: unknown,
+  share: (value: string) => string = (same) => same,
+): PolicyCheck {
   if (!isObject(value)) throw new UnexpectedShapeError('policy evaluation is not an object');
   const evaluationId = requireString(value, 'evaluationId', 'policy evaluation');
   const what = `policy evaluation ${evaluationId}`;
   const configuration = readObject(value, 'configuration');
   const type = configuration ? readObject(configuration, 'type') : undefined;
   if (!configuration || !type) throw new UnexpectedShapeError(`${what} has no configuration.type`);
-  const policyTypeId = requireString(type, 'id', what).toLowerCase();
+  const policyTypeId = share(requireString(type, 'id', what).toLowerCase());
   const settings = readObject(configuration, 'settings') ?? {};
   const context = readObject(value, 'context') ?? {};
   const status = readString(value, 'status') ?? '';
   const buildId = readNumber(context, 'buildId');
   const buildDefinitionId =
     readNumber(context, 'buildDefinitionId') ?? readNumber(settings, 'buildDefinitionId');
-  const sourceCommit = readString(context, 'lastMergeSourceCommitId');
-  const targetCommit = readString(context, 'lastMergeTargetCommitId');
+  const sourceCommit = shareIfPresent(readString(context, 'lastMergeSourceCommitId'), share);
+  const targetCommit = shareIfPresent(readString(context, 'lastMergeTargetCommitId'), share);
   const buildStartedAt = readString(context, 'buildStartedUtc');
   const buildFinished =
     buildId === undefined
@@ -44,13 +51,13 @@ export function parsePolicyEvaluation(value: unknown): PolicyCheck {
   return {
     evaluationId,
     policyTypeId,
-    policyName: readString(settings, 'displayName') ?? readString(type, 'displayName') ?? policyTypeId,
+    policyName: share(readString(settings, 'displayName') ?? readString(type, 'displayName') ?? policyTypeId),
     isBuildPolicy: policyTypeId === BUILD_POLICY_TYPE_ID,
     isBlocking: configuration['isBlocking'] !== false,
     isEnabled: configuration['isEnabled'] !== false,
     manualQueueOnly: readTrue(settings, 'manualQueueOnly'),
     // An unknown status is treated as broken: never as a state that would be requeued blindly.
-    status: STATUSES.has(status) ? (status as CheckStatus) : 'broken',
+    status: STATUSES.has(status) ? (share(status) as CheckStatus) : 'broken',
     isExpired: readTrue(context, 'isExpired'),
     ...(buildId === undefined ? {} : { buildId }),
     ...(buildDefinitionId === undefined ? {} : { buildDefinitionId }),
@@ -59,6 +66,10 @@ export function parsePolicyEvaluation(value: unknown): PolicyCheck {
     ...(buildStartedAt ? { buildStartedAt } : {}),
     ...(buildFinished === undefined ? {} : { buildFinished }),
   };
+}
+
+function shareIfPresent(value: string | undefined, share: (value: string) => string): string | undefined {
+  return value === undefined ? undefined : share(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Lists the pull requests in scope and reads the checks of those worth reading, as pages arrive.
-import { limitConcurrency } from '../util/limit-concurrency.js';
+import { createWorkQueue } from '../util/work-queue.js';
 import { ApiFailure, type ChecksApi, type PullRequestQuery } from './checks-api.js';
 import type { PullRequest, PullRequestVerdict } from './model.js';
 import type { ReadPullRequest } from './plan-requeue.js';
@@ -28,8 +28,6 @@ export async function readPullRequests(
   const read: ReadPullRequest[] = [];
   const unread: PullRequestVerdict[] = [];
   const seen = new Set<string>();
-  const limit = limitConcurrency(options.concurrency);
-  const pending: Promise<void>[] = [];
   let fatal: Error | undefined;
   let listed = 0;
   const stopped = (): boolean => options.stopSignal?.aborted === true || fatal !== undefined;
@@ -56,6 +54,7 @@ export async function readPullRequests(
     }
     options.onProgress?.({ listed, read: read.length + unread.length });
   }
+  const reads = createWorkQueue(options.concurrency, readChecks);
 
   try {
     outer: for (const query of queries) {
@@ -67,7 +66,7 @@ export async function readPullRequests(
           listed += 1;
           const skip = selectPullRequest(pullRequest, options.rules);
           if (skip) unread.push({ pullRequest, ...skip, checks: [] });
-          else pending.push(limit.run(() => readChecks(pullRequest)));
+          else reads.add(pullRequest);
         }
         options.onProgress?.({ listed, read: read.length + unread.length });
         if (stopped()) break outer;
@@ -78,7 +77,7 @@ export async function readPullRequests(
     if (options.stopSignal?.aborted !== true)
       fatal ??= error instanceof Error ? error : new Error(String(error));
   }
-  await Promise.all(pending);
+  await reads.drained();
   if (fatal !== undefined) throw fatal;
   return { read, unread, interrupted: options.stopSignal?.aborted === true };
 }

@@ -1,3 +1,5 @@
+import { getEventListeners } from 'node:events';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createFetchTransport } from '../../src/http/fetch-transport.js';
@@ -113,6 +115,53 @@ describe.each([
     await expect(sending).rejects.toBe(reason);
   });
 
+  it('fails with the abort reason when aborted while the body is still arriving', async () => {
+    let bodyStarted = (): void => undefined;
+    const started = new Promise<void>((resolve) => (bodyStarted = resolve));
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"value":['); // and never the rest
+      setTimeout(bodyStarted, 20); // time for the headers to reach the client
+    });
+    const controller = new AbortController();
+    const sending = createTransport()(
+      aRequestTo(`${server.origin}/slow-body`, { signal: controller.signal }),
+    );
+    await started;
+    const reason = new Error('run cancelled');
+
+    controller.abort(reason);
+
+    await expect(sending).rejects.toBe(reason);
+  });
+
+  it('sends nothing for a signal that is already aborted', async () => {
+    server = await startTestServer((_request, response) => response.end('{}'));
+    const reason = new Error('stopped before sending');
+
+    const sending = createTransport()(
+      aRequestTo(`${server.origin}/x`, { signal: AbortSignal.abort(reason) }),
+    );
+
+    await expect(sending).rejects.toBe(reason);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('fails with a NetworkError when the connection closes in the middle of the body', async () => {
+    server = await startTestServer((_request, response, raw) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('{"value":[');
+      setTimeout(() => raw.socket.destroy(), 10);
+    });
+
+    const error: unknown = await createTransport()(aRequestTo(`${server.origin}/cut`)).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ mayHaveReachedServer: true });
+  });
+
   it.each([
     ['declared by content-length', false],
     ['streamed without a length', true],
@@ -140,6 +189,24 @@ describe.each([
 
     expect(error).toMatchObject({ code: 'ERR_INVALID_REQUEST', mayHaveReachedServer: false });
     expect(JSON.stringify(error) + String(error) + String((error as Error).cause)).not.toContain(secret);
+  });
+});
+
+describe('createNodeHttpTransport', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  // The attempt's signal may outlive it (a caller's); a listener left behind would keep every request alive.
+  it('leaves no abort listener on the signal once the answer is read', async () => {
+    server = await startTestServer((_request, response) => response.end('{}'));
+    const controller = new AbortController();
+
+    await createNodeHttpTransport()(aRequestTo(`${server.origin}/x`, { signal: controller.signal }));
+
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
 
