@@ -1,5 +1,5 @@
 // Performs the planned requeues through the port, never starting new work once a stop is requested.
-import { limitConcurrency } from '../util/limit-concurrency.js';
+import { createWorkQueue } from '../util/work-queue.js';
 import { ApiFailure, CheckNoLongerApplicableError, type ChecksApi } from './checks-api.js';
 import type { CheckVerdict } from './model.js';
 import type { PlannedRequeue } from './plan-requeue.js';
@@ -36,37 +36,34 @@ export async function applyRequeuePlan(
     }
     return { verdicts, authFailure };
   }
-  const limit = limitConcurrency(options.concurrency);
-  await Promise.all(
-    requeues.map((planned) =>
-      limit.run(async () => {
-        const { pullRequest, check } = planned;
-        if (options.stopSignal?.aborted) {
-          verdicts.set(check.evaluationId, {
-            check,
-            action: 'skipped',
-            skipReason: 'interrupted',
-            reason: 'run interrupted before this requeue started',
-          });
-          return;
-        }
-        try {
-          const outcome = await api.requeueCheck(pullRequest, check);
-          const how = outcome.confirmedBy === 'read-back' ? ' (confirmed by reading the check back)' : '';
-          verdicts.set(check.evaluationId, {
-            check,
-            action: 'requeued',
-            reason: `${reasonOf(planned)}; requeued${how}`,
-            ...triggerOf(planned),
-            ...(outcome.newBuildId === undefined ? {} : { newBuildId: outcome.newBuildId }),
-          });
-        } catch (error) {
-          verdicts.set(check.evaluationId, { ...describeFailure(check, error), ...triggerOf(planned) });
-          if (error instanceof ApiFailure && error.kind === 'auth') authFailure = true;
-        }
-      }),
-    ),
-  );
+  const queue = createWorkQueue(options.concurrency, async (planned: PlannedRequeue) => {
+    const { pullRequest, check } = planned;
+    if (options.stopSignal?.aborted) {
+      verdicts.set(check.evaluationId, {
+        check,
+        action: 'skipped',
+        skipReason: 'interrupted',
+        reason: 'run interrupted before this requeue started',
+      });
+      return;
+    }
+    try {
+      const outcome = await api.requeueCheck(pullRequest, check);
+      const how = outcome.confirmedBy === 'read-back' ? ' (confirmed by reading the check back)' : '';
+      verdicts.set(check.evaluationId, {
+        check,
+        action: 'requeued',
+        reason: `${reasonOf(planned)}; requeued${how}`,
+        ...triggerOf(planned),
+        ...(outcome.newBuildId === undefined ? {} : { newBuildId: outcome.newBuildId }),
+      });
+    } catch (error) {
+      verdicts.set(check.evaluationId, { ...describeFailure(check, error), ...triggerOf(planned) });
+      if (error instanceof ApiFailure && error.kind === 'auth') authFailure = true;
+    }
+  });
+  for (const planned of requeues) queue.add(planned);
+  await queue.drained();
   return { verdicts, authFailure };
 }
 
