@@ -127,10 +127,41 @@ function readBody(
   });
 }
 
+// Headers node:http keeps the first of when a server repeats them (its IncomingMessage rules); others are joined.
+const FIRST_ONE_WINS: ReadonlySet<string> = new Set([
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
+]);
+
+/**
+ * Lower-case names, repeated values joined with ", ", from the raw pairs: `incoming.headers` would build an
+ * object only to be copied into this one, twice the garbage for every answer.
+ */
 function flatHeaders(incoming: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  const raw = incoming.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = (raw[index] as string).toLowerCase();
+    const value = raw[index + 1] as string;
+    const earlier = headers[name];
+    if (earlier === undefined) headers[name] = value;
+    else if (!FIRST_ONE_WINS.has(name)) headers[name] = `${earlier}, ${value}`;
   }
   return headers;
 }

@@ -199,6 +199,37 @@ describe('createNodeHttpTransport', () => {
     server = undefined;
   });
 
+  it('lower-cases header names, joins repeated ones and keeps the first of those node:http keeps once', async () => {
+    server = await startTestServer((_request, response) => {
+      response.setHeader('X-RateLimit-Resource', ['core', 'search']);
+      response.setHeader('Retry-After', ['7', '3600']);
+      response.setHeader('Location', ['/first', '/second']);
+      response.end('{}');
+    });
+
+    const response = await createNodeHttpTransport()(aRequestTo(`${server.origin}/x`));
+
+    expect(response.headers['x-ratelimit-resource']).toBe('core, search');
+    expect(response.headers['retry-after']).toBe('7');
+    expect(response.headers.location).toBe('/first');
+    expect(response.headers['X-RateLimit-Resource']).toBeUndefined();
+  });
+
+  it('decodes a multi-byte character split across two chunks', async () => {
+    const text = '{"title":"Überprüfung ✓ 🚀"}';
+    const bytes = Buffer.from(text, 'utf8');
+    const split = bytes.indexOf(Buffer.from('🚀', 'utf8')) + 2; // inside the 4-byte emoji
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write(bytes.subarray(0, split));
+      setTimeout(() => response.end(bytes.subarray(split)), 10);
+    });
+
+    const response = await createNodeHttpTransport()(aRequestTo(`${server.origin}/x`));
+
+    expect(response.bodyText).toBe(text);
+  });
+
   // The attempt's signal may outlive it (a caller's); a listener left behind would keep every request alive.
   it('leaves no abort listener on the signal once the answer is read', async () => {
     server = await startTestServer((_request, response) => response.end('{}'));

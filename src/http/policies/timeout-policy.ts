@@ -23,11 +23,12 @@ export function createTimeoutPolicy(options: TimeoutPolicyOptions): HttpPolicy {
   return {
     name: 'timeout',
     async sendRequest(request, next) {
+      // One controller per attempt, which also stops the timer once the attempt is over: every AbortSignal Node 20
+      // makes gets a hidden class of its own, old-generation garbage at 12,500 requests (docs/performance.md).
       const timeout = new AbortController();
-      const stopTimer = new AbortController();
-      options.clock.sleep(timeoutMs, stopTimer.signal).then(
+      options.clock.sleep(timeoutMs, timeout.signal).then(
         () => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')),
-        () => undefined, // the timer was stopped because the attempt finished
+        () => undefined, // the attempt finished (or was aborted) first
       );
       // A listener, not AbortSignal.any(): any() would register every attempt with the long-lived run signal.
       const callerSignal = request.signal;
@@ -50,7 +51,8 @@ export function createTimeoutPolicy(options: TimeoutPolicyOptions): HttpPolicy {
         throw error;
       } finally {
         callerSignal?.removeEventListener('abort', forwardAbort);
-        stopTimer.abort(ATTEMPT_FINISHED);
+        // The answer has been read in full by now, so aborting the attempt's signal only stops its timer.
+        if (!timeout.signal.aborted) timeout.abort(ATTEMPT_FINISHED);
       }
     },
   };
