@@ -75,6 +75,19 @@ describe('createAzureCliCredential (checklist A3, A7)', () => {
     },
   );
 
+  it('runs the located command with its prefix before the fixed argv', async () => {
+    const { run, calls } = recordingRunner({
+      stdout: JSON.stringify({ accessToken: makeJwt(), expires_on: 2_000_000_000 }),
+      stderr: '',
+    });
+    const command = { file: 'D:\\az\\python.exe', prefixArgs: ['-IBm', 'azure.cli'] };
+
+    await createAzureCliCredential({ env: {}, run, command }).getToken(AZURE_DEVOPS_SCOPE);
+
+    expect(calls[0]?.file).toBe('D:\\az\\python.exe');
+    expect(calls[0]?.args.slice(0, 4)).toEqual(['-IBm', 'azure.cli', 'account', 'get-access-token']);
+  });
+
   it('refuses any scope but Azure DevOps', async () => {
     const { run, calls } = recordingRunner({ stdout: '{}', stderr: '' });
 

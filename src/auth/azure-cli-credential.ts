@@ -7,6 +7,7 @@ import { parse } from 'node:path';
 
 import { CredentialError } from './classify-token.js';
 import { AZURE_DEVOPS_RESOURCE_ID, AZURE_DEVOPS_SCOPE } from './entra-config.js';
+import { locateAzureCli, type AzureCliCommand } from './locate-azure-cli.js';
 import type { AccessTokenLike, TokenCredentialLike } from './refreshing-token.js';
 
 export interface AzRunResult {
@@ -28,6 +29,8 @@ export interface AzureCliCredentialOptions {
   /** The parent's environment; only the allow-listed names are passed on. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly run?: AzRunner;
+  /** How az is started. @default locateAzureCli for this platform and `env` */
+  readonly command?: AzureCliCommand;
   /** @default 30_000 */
   readonly timeoutMs?: number;
 }
@@ -75,8 +78,14 @@ export function createAzureCliCredential(options: AzureCliCredentialOptions): To
         AZURE_DEVOPS_RESOURCE_ID,
       ];
       if (tenantId !== undefined) args.push('--tenant', tenantId);
+      const command = options.command ?? locateAzureCli({ platform: process.platform, env: options.env });
+      if (command === undefined) {
+        throw new CredentialError(
+          '--auth entra: the Azure CLI was not found (no az.cmd with its python.exe on PATH)',
+        );
+      }
       // The filesystem root: never the repository, where a planted `az` or Python module could be picked up.
-      const result = await run('az', args, {
+      const result = await run(command.file, [...command.prefixArgs, ...args], {
         cwd: parse(process.cwd()).root,
         env,
         timeoutMs: options.timeoutMs ?? 30_000,

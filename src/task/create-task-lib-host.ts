@@ -9,6 +9,13 @@ import tl from 'azure-pipelines-task-lib/task.js';
 import { systemClock } from '../index.js';
 import { createSecretRegistry } from '../redaction/index.js';
 import type { TaskHost } from './run-task.js';
+import type { TaskOutcome } from './task-outcome.js';
+
+const TASK_RESULTS: Readonly<Record<TaskOutcome['result'], tl.TaskResult>> = {
+  Succeeded: tl.TaskResult.Succeeded,
+  Failed: tl.TaskResult.Failed,
+  Cancelled: tl.TaskResult.Cancelled,
+};
 
 export interface ProcessParts {
   readonly version: string;
@@ -51,10 +58,7 @@ export function createTaskLibHost(parts: ProcessParts): TaskHost {
     log: (text) => parts.writeStdout(`${redact(text).replace(/\n$/, '')}\n`),
     debug: (text) => tl.debug(redact(text)),
     redact,
-    complete: (outcome) =>
-      outcome.result === 'Succeeded'
-        ? tl.setResult(tl.TaskResult.Succeeded, redact(outcome.message))
-        : tl.setResult(tl.TaskResult.Failed, redact(outcome.message)),
+    complete: (outcome) => tl.setResult(TASK_RESULTS[outcome.result], redact(outcome.message)),
     clock: systemClock,
     version: parts.version,
     stopSignal: parts.stopSignal,

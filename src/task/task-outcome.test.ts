@@ -74,6 +74,29 @@ describe('decideTaskOutcome', () => {
     expect(outcome.message).toMatch(/^a requeue was refused \(TF401027\): grant the build service identity/);
     expect(outcome.message).toMatch(/"Contribute to pull requests"/);
   });
+
+  it('is cancelled, with what was left undone, when the run was stopped', () => {
+    const notStarted: CheckVerdict = {
+      check: anExpiredBuildCheck(),
+      action: 'skipped',
+      skipReason: 'interrupted',
+      reason: 'run interrupted before this requeue started',
+    };
+    const result = resultWith([requeued, notStarted], { interrupted: true });
+    const unread = { pullRequest: aPullRequest({ id: 2 }), skipReason: 'interrupted' as const, checks: [] };
+
+    const outcome = decideTaskOutcome({ ...result, pullRequests: [...result.pullRequests, unread] });
+
+    expect(outcome).toEqual({
+      result: 'Cancelled',
+      message:
+        'stopped before finishing: requeued 1 of 2 build checks; 1 pull requests not read and 1 checks not requeued, the next run picks them up',
+    });
+  });
+
+  it('still fails, not cancelled, when a requeue failed before the stop', () => {
+    expect(decideTaskOutcome(resultWith([denied], { interrupted: true })).result).toBe('Failed');
+  });
 });
 
 describe('describeTaskFailure', () => {

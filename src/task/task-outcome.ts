@@ -6,7 +6,8 @@ import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 import { TaskInputError } from './read-task-inputs.js';
 
 export interface TaskOutcome {
-  readonly result: 'Succeeded' | 'Failed';
+  /** `Cancelled`: stopped (the job was cancelled) before every check was handled; the agent shows it as such. */
+  readonly result: 'Succeeded' | 'Failed' | 'Cancelled';
   readonly message: string;
 }
 
@@ -25,6 +26,14 @@ export function decideTaskOutcome(result: RequeueResult): TaskOutcome {
     );
   }
   const acted = result.dryRun ? `would requeue ${s.wouldRequeue}` : `requeued ${s.requeued}`;
+  if (result.interrupted) {
+    // Not a success: some work was never done, and the next run (a push or the schedule) picks it up.
+    const left = countInterrupted(result);
+    return {
+      result: 'Cancelled',
+      message: `stopped before finishing: ${acted} of ${s.checks} build checks; ${left.pullRequests} pull requests not read and ${left.checks} checks not requeued, the next run picks them up`,
+    };
+  }
   return {
     result: 'Succeeded',
     message: `${acted} of ${s.checks} build checks in ${s.pullRequests} pull requests; ${s.skipped} skipped`,
@@ -88,6 +97,17 @@ function firstFailureCode(result: RequeueResult): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Pull requests whose checks the stop left unread, and selected checks it left unrequeued. */
+function countInterrupted(result: RequeueResult): { pullRequests: number; checks: number } {
+  let pullRequests = 0;
+  let checks = 0;
+  for (const verdict of result.pullRequests) {
+    if (verdict.skipReason === 'interrupted') pullRequests += 1;
+    for (const check of verdict.checks) if (check.skipReason === 'interrupted') checks += 1;
+  }
+  return { pullRequests, checks };
 }
 
 function failed(message: string): TaskOutcome {
