@@ -2,8 +2,6 @@
 // announced with ##vso[task.setsecret]) the moment they are known, before any request or report (checklist B1).
 import { authorizationOf } from '../auth/credential.js';
 import { CredentialError } from '../auth/classify-token.js';
-import { resolveCredential } from '../auth/resolve-credential.js';
-import { createSecretRegistrar } from '../auth/secret-registrar.js';
 import { describeTokenLifetime, minutesUntil } from '../auth/token-lifetime.js';
 import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
 import type { DoctorCredential } from '../doctor/doctor-model.js';
@@ -18,6 +16,7 @@ import {
 import { reportCredentialFailure, runDoctor } from '../doctor/run-doctor.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { noticeLoopbackHttp, resolveCliCredential } from './resolve-cli-credential.js';
 import { UsageError } from './parse-args.js';
 
 export async function runDoctorCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -35,31 +34,15 @@ export async function runDoctorCommand(argv: readonly string[], io: CliIo): Prom
     throw new UsageError('no organization: pass --org URL (in a pipeline, SYSTEM_COLLECTIONURI is used)');
   }
   const organization = parseOrganizationUrl(options.organization);
-  const inPipeline = io.env['TF_BUILD']?.toLowerCase() === 'true';
-  const register = createSecretRegistrar(
-    io.secrets,
-    inPipeline ? (form) => io.registerSecretWithAgent(form) : undefined,
-  );
   const debug = options.debug
     ? (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`)
     : undefined;
   const print = (text: string): void => io.writeStdout(text);
   const render = options.output === 'json' ? formatDoctorJson : formatDoctorText;
 
-  const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
   let resolved;
   try {
-    resolved = await resolveCredential(options.auth, {
-      jobToken: io.env['SYSTEM_ACCESSTOKEN'],
-      pat,
-      patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
-      env: io.env,
-      organizationOrigin: organization.origin,
-      managedIdentity: options.managedIdentity,
-      onSecret: register,
-      clock: io.clock,
-      ...(debug ? { entra: { log: debug } } : {}),
-    });
+    resolved = await resolveCliCredential(options, organization, io);
   } catch (error) {
     if (!(error instanceof CredentialError)) throw error;
     const report = reportCredentialFailure(
@@ -69,11 +52,7 @@ export async function runDoctorCommand(argv: readonly string[], io: CliIo): Prom
     print(render(report));
     return report.exitCode;
   }
-  if (organization.isLoopbackHttp) {
-    io.writeStderr(
-      `azdo-requeue: notice: plain http to loopback ${organization.origin} (an emulator); anywhere else only https\n`,
-    );
-  }
+  noticeLoopbackHttp(organization, io);
 
   const { credential } = resolved;
   const expiresAt = credential.expiresAt();

@@ -2,8 +2,6 @@
 import { join } from 'node:path';
 
 import { authorizationOf } from '../auth/credential.js';
-import { resolveCredential } from '../auth/resolve-credential.js';
-import { createSecretRegistrar } from '../auth/secret-registrar.js';
 import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
 import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
 import type { RequeueResult } from '../requeue/model.js';
@@ -17,6 +15,7 @@ import { scopeToCiPush } from '../requeue/ci-push-scope.js';
 import { authHintsForCodes } from './auth-hints.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { noticeLoopbackHttp, resolveCliCredential } from './resolve-cli-credential.js';
 import { UsageError, type CliOptions } from './parse-args.js';
 
 export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise<number> {
@@ -28,36 +27,13 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
   // The --timeout budget starts now, so the time spent getting a credential (Entra, az) counts too.
   const timeoutSignal =
     options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
-  const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
-  // Each secret is masked, and in a pipeline registered with the agent, the moment it is known: Entra tokens on
-  // every refresh too, always before the request that uses them and before any other output (checklist B1).
-  const register = createSecretRegistrar(
-    io.secrets,
-    inPipeline ? (form) => io.registerSecretWithAgent(form) : undefined,
-  );
-  const { credential, warnings } = await resolveCredential(options.auth, {
-    env: io.env,
-    jobToken: io.env['SYSTEM_ACCESSTOKEN'],
-    pat,
-    patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
-    organizationOrigin: organization.origin,
-    managedIdentity: options.managedIdentity,
-    onSecret: register,
-    clock: io.clock,
-    ...(options.debug
-      ? { entra: { log: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }
-      : {}),
-  });
+  const { credential, warnings } = await resolveCliCredential(options, organization, io);
   const warn = (message: string): void =>
     inPipeline
       ? io.writeStdout(`${logIssueCommand('warning', message)}\n`)
       : io.writeStderr(`azdo-requeue: warning: ${message}\n`);
   warnings.forEach(warn);
-  if (organization.isLoopbackHttp) {
-    io.writeStderr(
-      `azdo-requeue: notice: plain http to loopback ${organization.origin} (an emulator); anywhere else only https\n`,
-    );
-  }
+  noticeLoopbackHttp(organization, io);
 
   const connection = connectAzureDevOps({
     organization,

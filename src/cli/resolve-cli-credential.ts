@@ -1,0 +1,50 @@
+// The credential step both CLI commands (the run and doctor) take, in one place: where the PAT comes from, every
+// secret masked (and, in a pipeline, announced with ##vso[task.setsecret]) the moment it is known, before any
+// request or other output (checklist B1), and the debug trace of the Entra chain. The task has its own
+// (read-task-credential.ts): it reads the job token from the agent's endpoint instead of the environment.
+import { resolveCredential, type AuthMode, type ResolvedCredential } from '../auth/resolve-credential.js';
+import { createSecretRegistrar } from '../auth/secret-registrar.js';
+import type { OrganizationUrl } from '../azure-devops/organization-url.js';
+import type { CliIo } from './cli-io.js';
+
+export interface CliCredentialOptions {
+  readonly auth: AuthMode;
+  readonly patStdin: boolean;
+  readonly managedIdentity: boolean;
+  readonly debug: boolean;
+}
+
+/** Resolves the command's credential; throws CredentialError with the fix when there is none to use. */
+export async function resolveCliCredential(
+  options: CliCredentialOptions,
+  organization: OrganizationUrl,
+  io: CliIo,
+): Promise<ResolvedCredential> {
+  const inPipeline = io.env['TF_BUILD']?.toLowerCase() === 'true';
+  const register = createSecretRegistrar(
+    io.secrets,
+    inPipeline ? (form) => io.registerSecretWithAgent(form) : undefined,
+  );
+  const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
+  return resolveCredential(options.auth, {
+    env: io.env,
+    jobToken: io.env['SYSTEM_ACCESSTOKEN'],
+    pat,
+    patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
+    organizationOrigin: organization.origin,
+    managedIdentity: options.managedIdentity,
+    onSecret: register,
+    clock: io.clock,
+    ...(options.debug
+      ? { entra: { log: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }
+      : {}),
+  });
+}
+
+/** Said once per command: plain http is allowed only to loopback, which means an emulator. */
+export function noticeLoopbackHttp(organization: OrganizationUrl, io: CliIo): void {
+  if (!organization.isLoopbackHttp) return;
+  io.writeStderr(
+    `azdo-requeue: notice: plain http to loopback ${organization.origin} (an emulator); anywhere else only https\n`,
+  );
+}
