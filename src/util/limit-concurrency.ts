@@ -1,5 +1,6 @@
 // A tiny promise queue: at most `n` functions run at once; the rest wait in FIFO order.
-// Shared by the HTTP concurrency policy and the requeue fan-out (STYLE.md §2 guideline 4).
+// The HTTP concurrency policy's slots (STYLE.md §2 guideline 4), where callers arrive one request at a time. A
+// fan-out over thousands of items uses work-queue.ts instead, which queues the items rather than a closure each.
 // Written without Promise.withResolvers, which Node 20 lacks.
 
 export interface ConcurrencyLimiter {
