@@ -9,13 +9,6 @@ import tl from 'azure-pipelines-task-lib/task.js';
 import { systemClock } from '../index.js';
 import { createSecretRegistry } from '../redaction/index.js';
 import type { TaskHost } from './run-task.js';
-import type { TaskOutcome } from './task-outcome.js';
-
-const TASK_RESULTS: Readonly<Record<TaskOutcome['result'], tl.TaskResult>> = {
-  Succeeded: tl.TaskResult.Succeeded,
-  Failed: tl.TaskResult.Failed,
-  Cancelled: tl.TaskResult.Cancelled,
-};
 
 export interface ProcessParts {
   readonly version: string;
@@ -58,7 +51,18 @@ export function createTaskLibHost(parts: ProcessParts): TaskHost {
     log: (text) => parts.writeStdout(`${redact(text).replace(/\n$/, '')}\n`),
     debug: (text) => tl.debug(redact(text)),
     redact,
-    complete: (outcome) => tl.setResult(TASK_RESULTS[outcome.result], redact(outcome.message)),
+    complete: (outcome) => {
+      if (outcome.result === 'Canceled') {
+        // task-lib has no way to say it: setResult(TaskResult.Cancelled) writes "Cancelled", an invalid result for
+        // the agent (microsoft/azure-pipelines-tasks#9020). Same command, the agent's spelling.
+        tl.command('task.complete', { result: 'Canceled' }, redact(outcome.message));
+        return;
+      }
+      tl.setResult(
+        outcome.result === 'Succeeded' ? tl.TaskResult.Succeeded : tl.TaskResult.Failed,
+        redact(outcome.message),
+      );
+    },
     clock: systemClock,
     version: parts.version,
     stopSignal: parts.stopSignal,

@@ -88,9 +88,9 @@ describe('decideTaskOutcome', () => {
     const outcome = decideTaskOutcome({ ...result, pullRequests: [...result.pullRequests, unread] });
 
     expect(outcome).toEqual({
-      result: 'Cancelled',
+      result: 'Canceled',
       message:
-        'stopped before finishing: requeued 1 of 2 build checks; 1 pull requests not read and 1 checks not requeued, the next run picks them up',
+        'stopped before finishing: requeued 1 of the 2 build checks read; 1 pull requests listed but not read, 1 checks not requeued, and any not yet listed are left for the next run',
     });
   });
 

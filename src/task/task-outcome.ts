@@ -6,8 +6,11 @@ import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 import { TaskInputError } from './read-task-inputs.js';
 
 export interface TaskOutcome {
-  /** `Cancelled`: stopped (the job was cancelled) before every check was handled; the agent shows it as such. */
-  readonly result: 'Succeeded' | 'Failed' | 'Cancelled';
+  /**
+   * `Canceled` (the agent's spelling; task-lib's `TaskResult.Cancelled` writes "Cancelled", which the agent refuses
+   * as an invalid command): the job was cancelled before every pull request and check was handled.
+   */
+  readonly result: 'Succeeded' | 'Failed' | 'Canceled';
   readonly message: string;
 }
 
@@ -27,11 +30,12 @@ export function decideTaskOutcome(result: RequeueResult): TaskOutcome {
   }
   const acted = result.dryRun ? `would requeue ${s.wouldRequeue}` : `requeued ${s.requeued}`;
   if (result.interrupted) {
-    // Not a success: some work was never done, and the next run (a push or the schedule) picks it up.
+    // Not a success: some work may never have been done, and the next run (a push or the schedule) picks it up.
+    // Whether the listing itself was cut short is not in the result, so the message does not claim a total.
     const left = countInterrupted(result);
     return {
-      result: 'Cancelled',
-      message: `stopped before finishing: ${acted} of ${s.checks} build checks; ${left.pullRequests} pull requests not read and ${left.checks} checks not requeued, the next run picks them up`,
+      result: 'Canceled',
+      message: `stopped before finishing: ${acted} of the ${s.checks} build checks read; ${left.pullRequests} pull requests listed but not read, ${left.checks} checks not requeued, and any not yet listed are left for the next run`,
     };
   }
   return {

@@ -178,6 +178,24 @@ describe('the bundled task on a CI run', () => {
   });
 });
 
+describe('the bundled task when the job is cancelled', () => {
+  it("finishes what is in flight, requeues nothing more, and completes as Canceled in the agent's spelling", async () => {
+    emulator.control.setLatency(150);
+    try {
+      const run = await runBundledTask(taskDirectory, emulator, { signalOnFirstRequest: 'SIGINT' });
+
+      expect(run.exitCode).toBe(1);
+      const complete = commandsNamed(run, 'task.complete').at(-1);
+      // task-lib's TaskResult.Cancelled would write "Cancelled", which the agent refuses as an invalid result.
+      expect(complete?.properties['result']).toBe('Canceled');
+      expect(complete?.message).toMatch(/^stopped before finishing: requeued 0 of the \d+ build checks read/);
+      expect(requeuedPullRequests()).toEqual([]);
+    } finally {
+      emulator.control.setLatency(0);
+    }
+  });
+});
+
 describe('the bundled task when it cannot authenticate', () => {
   it('fails with the reason when the job token is not accepted, and requeues nothing', async () => {
     const wrongToken = [

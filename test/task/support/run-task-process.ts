@@ -1,6 +1,6 @@
 // Runs the bundled task as the agent does (`node main.js`), with stdout going to a file: the child's writes are
 // synchronous, so what the file holds when a request arrives is what the task had printed before sending it.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,6 +31,7 @@ export async function runTaskProcess(
   mainJs: string,
   env: Record<string, string>,
   cwd: string,
+  onSpawn?: (child: ChildProcess) => void,
 ): Promise<TaskRun> {
   const stdoutPath = stdoutPathIn(cwd);
   const fd = openSync(stdoutPath, 'w');
@@ -41,6 +42,7 @@ export async function runTaskProcess(
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.once('error', reject);
     child.once('close', resolve);
+    onSpawn?.(child);
   });
   closeSync(fd);
   const lines = readFileSync(stdoutPath, 'utf8').split(/\r?\n/);

@@ -1,6 +1,6 @@
 // Runs a bundled task folder against an emulator the way an agent would, through a recording proxy, and gathers
 // what a test asserts on: the ##vso stream, the stdout as it stood when the first request arrived, the summary.
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,8 @@ export interface TaskRunOptions {
   readonly build?: Readonly<Record<string, string>>;
   /** @default the emulator's job token */
   readonly jobToken?: string;
+  /** Sent to the task once its first request reaches the proxy, as the agent does when a job is cancelled. */
+  readonly signalOnFirstRequest?: NodeJS.Signals;
 }
 
 export interface ObservedTaskRun extends TaskRun {
@@ -67,8 +69,12 @@ export async function runBundledTask(
   let stdoutAtFirstRequest: string | undefined;
   let proxiedRequests = 0;
   const emulatorUrl = new URL(emulator.orgUrl);
+  let child: ChildProcess | undefined;
   const proxy = await startRecordingProxy(emulatorUrl.origin, () => {
     proxiedRequests += 1;
+    if (stdoutAtFirstRequest === undefined && options.signalOnFirstRequest !== undefined) {
+      child?.kill(options.signalOnFirstRequest);
+    }
     stdoutAtFirstRequest ??= readFileSync(stdoutPathIn(tempDirectory), 'utf8');
   });
   try {
@@ -82,7 +88,9 @@ export async function runBundledTask(
       ...(options.inputs ? { inputs: options.inputs } : {}),
       ...(options.build ? { build: options.build } : {}),
     });
-    const run = await runTaskProcess(join(taskDirectory, 'main.js'), env, tempDirectory);
+    const run = await runTaskProcess(join(taskDirectory, 'main.js'), env, tempDirectory, (spawned) => {
+      child = spawned;
+    });
     const upload = run.commands.find((command) => command.command === 'task.uploadsummary');
     const summary =
       upload !== undefined && existsSync(upload.message) ? readFileSync(upload.message, 'utf8') : undefined;
