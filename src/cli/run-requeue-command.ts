@@ -10,6 +10,7 @@ import { formatJsonReportLines } from '../reporting/json-report.js';
 import { formatMarkdownSummary } from '../reporting/format-markdown.js';
 import { commandLinePublisher, publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
 import { formatTextReportLines } from '../reporting/format-text.js';
+import { progressLines } from '../reporting/progress-lines.js';
 import { logIssueCommand } from '../reporting/logging-commands.js';
 import { scopeToCiPush } from '../requeue/ci-push-scope.js';
 import { authHintsForCodes } from './auth-hints.js';
@@ -76,7 +77,13 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
       dryRun: options.dryRun,
       concurrency: options.concurrency,
       stopSignal,
-      ...(inPipeline ? { onProgress: reportProgressTo(publisher) } : {}),
+      // The agent's progress bar in a pipeline; elsewhere a line on stderr now and then once a run takes a while.
+      onProgress: inPipeline
+        ? reportProgressTo(publisher)
+        : progressLines(
+            (line) => io.writeStderr(`azdo-requeue: ${line}\n`),
+            () => io.clock.now(),
+          ),
     },
     connection.api,
   ).catch((error: unknown) => {

@@ -154,3 +154,32 @@ describe('azdo-requeue against 300+ active pull requests', () => {
     ).toBe(true);
   });
 });
+
+describe('a long run outside a pipeline', () => {
+  it('says on stderr how far it got, once it has taken a while, and keeps stdout for the report', async () => {
+    // About 300 reads one at a time at 25 ms each: well past the 5 s before the first progress line.
+    emulator.control.setLatency(25);
+    try {
+      const run = await runCli(
+        ['--org', emulator.orgUrl, '--all-projects', '--concurrency', '1', '--output', 'json'],
+        { env: jobTokenEnv() },
+      );
+
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(
+        /^azdo-requeue: read the checks of \d+ of \d+ pull requests listed so far$/m,
+      );
+      expect(run.stderr).toMatch(/^azdo-requeue: requeuing \d+ expired build checks$/m);
+      expect((JSON.parse(run.stdout) as JsonReport).schemaVersion).toBe(1);
+    } finally {
+      emulator.control.setLatency(0);
+    }
+  }, 30_000);
+
+  it('prints no progress at all in a short run', async () => {
+    const run = await runCli(['--org', emulator.orgUrl, '--all-projects'], { env: jobTokenEnv() });
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/read the checks of|requeuing \d+/);
+  });
+});
