@@ -1,6 +1,8 @@
 // The one place the default request stack is assembled, outermost first (STYLE.md §2 guideline 1;
 // docs/decisions/0003-http-policy-pipeline.md). Each client instance gets its own limiter and gate.
 
+import { setMaxListeners } from 'node:events';
+
 import type { Clock } from '../util/clock.js';
 import { limitConcurrency } from '../util/limit-concurrency.js';
 import { createNodeHttpTransport } from './node-http-transport.js';
@@ -132,10 +134,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const sendThroughPolicies = composePolicies(policies, countingTransport);
   // Combined once per client, not per request: every AbortSignal.any() on a long-lived signal stays registered
   // with it (through a WeakRef) and keeps per-request garbage alive into the old generation (docs/performance.md).
-  const runWaitSignal = combine(options.signal, options.stopSignal);
+  const runSignal = ownSignal(options.signal);
+  const runWaitSignal = ownSignal(combine(options.signal, options.stopSignal));
   return {
     send: async (request) => {
-      const prepared = withRunSignals(request, options.signal, runWaitSignal);
+      const prepared = withRunSignals(request, runSignal, runWaitSignal);
       try {
         return await sendThroughPolicies(prepared);
       } catch (error) {
@@ -167,6 +170,19 @@ function withRunSignals(
   const signal = combine(request.signal, runSignal);
   const waitSignal = combine(request.signal, runWaitSignal);
   return { ...request, ...(signal ? { signal } : {}), ...(waitSignal ? { waitSignal } : {}) };
+}
+
+/**
+ * A signal of the client's own that follows `signal`. Every request waiting or in flight listens on the run's
+ * signals (a slot, the gate, a backoff, its timeout), so a fan-out puts dozens of listeners on them, each removed
+ * when its wait ends; Node would warn past 10 as if they leaked ("MaxListenersExceededWarning" on stderr). The
+ * limit is lifted on this signal only, never on the caller's.
+ */
+function ownSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (signal === undefined) return undefined;
+  const own = AbortSignal.any([signal]);
+  setMaxListeners(0, own);
+  return own;
 }
 
 function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {

@@ -1,8 +1,10 @@
+import { getEventListeners } from 'node:events';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createPipeline } from '../../src/http/create-pipeline.js';
 import type { HttpRequest } from '../../src/http/types.js';
-import { aRequest } from './support/builders.js';
+import { aRequest, aResponse } from './support/builders.js';
 import { systemClock } from '../../src/util/clock.js';
 import { startTestServer } from './support/start-test-server.js';
 import type { TestServer } from './support/start-test-server.js';
@@ -65,5 +67,43 @@ describe('createPipeline against a real local server', () => {
     run.abort(new Error('SIGINT'));
 
     await expect(sending).rejects.toThrow('SIGINT');
+  });
+});
+
+describe('createPipeline under a fan-out', () => {
+  it("lets dozens of requests wait on the run signals without a listener-leak warning, and leaves the caller's signals clean", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    const abort = new AbortController();
+    const stop = new AbortController();
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const pipeline = createPipeline({
+      origin: 'https://dev.azure.com',
+      clock: systemClock,
+      concurrency: 2,
+      signal: abort.signal,
+      stopSignal: stop.signal,
+      // Holds every request on the wire until released, so the rest queue for a slot.
+      transport: async (request) => {
+        await gate;
+        return aResponse(request);
+      },
+    });
+    try {
+      const sending = Array.from({ length: 40 }, () => pipeline.send(aRequest()));
+      await new Promise((resolve) => setImmediate(resolve));
+      // One listener each from the pipeline's own signals, however many requests wait.
+      expect(getEventListeners(abort.signal, 'abort').length).toBeLessThanOrEqual(2);
+      expect(getEventListeners(stop.signal, 'abort').length).toBeLessThanOrEqual(2);
+      release();
+      await Promise.all(sending);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
