@@ -106,6 +106,53 @@ describe('requeueEvaluation: checking the world before the PATCH', () => {
     expect(server.count('PATCH')).toBe(0);
   });
 
+  it('asks the shared listing instead of reading the pull request when the listing can tell', async () => {
+    const server = scriptedEvaluationServer({});
+    const asked: number[] = [];
+
+    await requeueEvaluation(server.send, ORG, pullRequest, check, {
+      clock: anInstantClock(),
+      isStillActive: (pr) => Promise.resolve(asked.push(pr.id) > 0),
+    });
+
+    expect(asked).toEqual([7]);
+    expect(server.calls).toEqual(['GET check', 'PATCH']);
+  });
+
+  it('skips, without a PATCH, a pull request the listing no longer shows as active', async () => {
+    const server = scriptedEvaluationServer({});
+
+    const error: unknown = await requeueEvaluation(server.send, ORG, pullRequest, check, {
+      clock: anInstantClock(),
+      isStillActive: () => Promise.resolve(false),
+    }).catch((reason: unknown) => reason);
+
+    expect(error).toBeInstanceOf(CheckNoLongerApplicableError);
+    expect(error).toMatchObject({ skipReason: 'changed' });
+    expect((error as Error).message).toMatch(
+      /pull request 7 is no longer an active pull request into refs\/heads\//,
+    );
+    expect(server.count('PATCH')).toBe(0);
+  });
+
+  it('reads the pull request itself when the listing cannot tell', async () => {
+    const server = scriptedEvaluationServer({
+      pullRequest: [{ body: { pullRequestId: 7, status: 'abandoned' } }],
+    });
+
+    const error: unknown = await requeueEvaluation(server.send, ORG, pullRequest, check, {
+      clock: anInstantClock(),
+      isStillActive: () => Promise.resolve(undefined),
+    }).catch((reason: unknown) => reason);
+
+    expect(server.calls).toContain('GET pull request');
+    expect(error).toMatchObject({
+      skipReason: 'changed',
+      message: expect.stringMatching(/is abandoned now/) as unknown,
+    });
+    expect(server.count('PATCH')).toBe(0);
+  });
+
   it('can be turned off (checkFirst: false): the PATCH goes straight out', async () => {
     const server = scriptedEvaluationServer({});
 

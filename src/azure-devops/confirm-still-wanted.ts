@@ -1,10 +1,11 @@
-// Reads a check and its pull request right before the PATCH: the world may have moved on since the listing (a PR
-// completed, abandoned or gone, a check requeued by someone else or no longer expired), and such a check is
-// skipped with the reason instead of requeued (docs/reliability.md, "Changing world").
+// Reads a check, and whether its pull request is still active, right before the PATCH: the world may have moved on
+// since the listing (a PR completed, abandoned or gone, a check requeued by someone else or no longer expired),
+// and such a check is skipped with the reason instead of requeued (docs/reliability.md, "Changing world").
 import type { HttpMethod, HttpResponse } from '../http/types.js';
 import { CheckNoLongerApplicableError } from '../requeue/checks-api.js';
 import type { PolicyCheck, PullRequest } from '../requeue/model.js';
 import { failureFromError } from './call-failure.js';
+import type { IsStillActive } from './active-pull-requests.js';
 import { compareWithListed, readCheckState } from './compare-check-state.js';
 import { API_VERSION } from './endpoints.js';
 import { isObject, readString } from './json-guards.js';
@@ -17,31 +18,40 @@ export function vanished(check: PolicyCheck, why: string): CheckNoLongerApplicab
   return new CheckNoLongerApplicableError('vanished', `check ${check.evaluationId}: ${why}`);
 }
 
-/** The world may have moved on since the listing: a vanished or closed PR, or a check no longer expired. */
+/**
+ * The world may have moved on since the listing: a vanished or closed PR, or a check no longer expired. Whether
+ * the PR is still active comes from `isStillActive` (a shared fresh listing) when it can tell, else from a GET.
+ */
 export async function confirmStillWanted(
   call: RequeueCall,
   org: string,
   pullRequest: PullRequest,
   check: PolicyCheck,
   url: URL,
+  isStillActive?: IsStillActive,
 ): Promise<void> {
-  const prWhat = `read pull request ${pullRequest.id} before requeuing it`;
   const checkWhat = `read check "${check.policyName}" of pull request ${pullRequest.id} before requeuing it`;
-  const [prResponse, checkResponse] = await Promise.all([
-    call('GET', pullRequestUrl(org, pullRequest), prWhat).catch((error: unknown) => {
-      throw failureFromError(error, prWhat);
-    }),
+  // Whether the PR is still active: from the shared listing when it can tell, else from reading the PR.
+  const active =
+    isStillActive === undefined
+      ? confirmPullRequestActive(call, org, pullRequest, check)
+      : isStillActive(pullRequest).then((answer) =>
+          answer === undefined ? confirmPullRequestActive(call, org, pullRequest, check) : answer,
+        );
+  const [stillActive, checkResponse] = await Promise.all([
+    active,
     call('GET', url, checkWhat).catch((error: unknown) => {
       throw failureFromError(error, checkWhat);
     }),
   ]);
-  if (prResponse.status === 404 || checkResponse.status === 404) {
-    throw vanished(check, `pull request ${pullRequest.id} or its check no longer exists`);
+  if (!stillActive) {
+    throw new CheckNoLongerApplicableError(
+      'changed',
+      `pull request ${pullRequest.id} is no longer an active pull request into ${pullRequest.targetBranch}`,
+    );
   }
-  const prBody = readJson(prResponse, prWhat);
-  const prStatus = isObject(prBody) ? readString(prBody, 'status') : undefined;
-  if (prStatus !== undefined && prStatus !== 'active') {
-    throw new CheckNoLongerApplicableError('changed', `pull request ${pullRequest.id} is ${prStatus} now`);
+  if (checkResponse.status === 404) {
+    throw vanished(check, `pull request ${pullRequest.id} or its check no longer exists`);
   }
   const seen = compareWithListed(check, readCheckState(readJson(checkResponse, checkWhat)));
   if (seen.progress !== 'moved-on') return; // unchanged, or unreadable: the listing stays the evidence
@@ -56,6 +66,28 @@ export async function confirmStillWanted(
     running ? 'build-in-progress' : 'not-expired',
     `no longer needs a requeue (now ${seen.status ?? 'not expired'})`,
   );
+}
+
+/** Reads the pull request itself: true when active; gone (404) or closed is a skip with the reason. */
+async function confirmPullRequestActive(
+  call: RequeueCall,
+  org: string,
+  pullRequest: PullRequest,
+  check: PolicyCheck,
+): Promise<true> {
+  const prWhat = `read pull request ${pullRequest.id} before requeuing it`;
+  const prResponse = await call('GET', pullRequestUrl(org, pullRequest), prWhat).catch((error: unknown) => {
+    throw failureFromError(error, prWhat);
+  });
+  if (prResponse.status === 404) {
+    throw vanished(check, `pull request ${pullRequest.id} or its check no longer exists`);
+  }
+  const prBody = readJson(prResponse, prWhat);
+  const prStatus = isObject(prBody) ? readString(prBody, 'status') : undefined;
+  if (prStatus !== undefined && prStatus !== 'active') {
+    throw new CheckNoLongerApplicableError('changed', `pull request ${pullRequest.id} is ${prStatus} now`);
+  }
+  return true;
 }
 
 /** `GET {org}/{project}/_apis/git/pullrequests/{id}` (git 7.1, reference §3.3). */

@@ -12,6 +12,7 @@ import { parsePullRequest } from './parse-pull-request.js';
 import { requeueEvaluation } from './requeue-evaluation.js';
 import { resolveScope } from './resolve-scope.js';
 import { createSharedValues } from './shared-values.js';
+import { createActivePullRequests } from './active-pull-requests.js';
 
 export interface AzureDevOpsClientOptions {
   /** Validated organization URL without a trailing slash. */
@@ -26,9 +27,10 @@ export interface AzureDevOpsClientOptions {
   /** @default systemClock */
   readonly clock?: Clock;
   /**
-   * A check read longer ago than this is read again (with its PR) right before its PATCH, so a world that moved
-   * on is skipped instead of requeued. Fresher checks are not: two extra GETs per requeue would cost more than
-   * the race they guard against in a run of a few seconds. @default 60_000
+   * A check read longer ago than this is read again right before its PATCH, and its PR looked up in a listing of
+   * active PRs no older than this, so a world that moved on is skipped instead of requeued. Fresher checks are
+   * not: the extra calls would cost more than the race they guard against in a run of a few seconds.
+   * @default 60_000
    */
   readonly recheckAfterMs?: number;
 }
@@ -45,32 +47,40 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
   const shared = createSharedValues(org);
   const parseCheck = (item: unknown): PolicyCheck => parsePolicyEvaluation(item, shared.string);
 
+  async function* listPullRequests(
+    query: PullRequestQuery,
+    signal?: AbortSignal,
+  ): AsyncIterable<readonly PullRequest[]> {
+    const what = `list active pull requests of project "${query.project.name}"`;
+    for (let skip = 0; ; skip += pageSize) {
+      const url = pullRequestsUrl(org, {
+        projectId: query.project.id,
+        repositoryId: query.repository?.id,
+        targetRefName: query.targetBranch,
+        top: pageSize,
+        skip,
+      });
+      const { body } = await get(url, what, signal);
+      const page = parseAnswer(what, () =>
+        readCollection(body, what).map((item) => parsePullRequest(item, shared)),
+      );
+      yield page;
+      if (page.length < pageSize) return;
+    }
+  }
+  // Asked only for checks old enough to be read again before their PATCH (recheckAfterMs).
+  const isStillActive = createActivePullRequests({
+    list: listPullRequests,
+    clock,
+    maxAgeMs: recheckAfterMs,
+  });
+
   return {
     resolveScope(request: ScopeRequest, signal?: AbortSignal): Promise<ResolvedScope> {
       return resolveScope(get, org, request, signal);
     },
 
-    async *listPullRequests(
-      query: PullRequestQuery,
-      signal?: AbortSignal,
-    ): AsyncIterable<readonly PullRequest[]> {
-      const what = `list active pull requests of project "${query.project.name}"`;
-      for (let skip = 0; ; skip += pageSize) {
-        const url = pullRequestsUrl(org, {
-          projectId: query.project.id,
-          repositoryId: query.repository?.id,
-          targetRefName: query.targetBranch,
-          top: pageSize,
-          skip,
-        });
-        const { body } = await get(url, what, signal);
-        const page = parseAnswer(what, () =>
-          readCollection(body, what).map((item) => parsePullRequest(item, shared)),
-        );
-        yield page;
-        if (page.length < pageSize) return;
-      }
-    },
+    listPullRequests,
 
     async listChecks(pullRequest: PullRequest, signal?: AbortSignal): Promise<readonly PolicyCheck[]> {
       const what = `list policy checks of pull request ${pullRequest.id}`;
@@ -93,6 +103,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
       return requeueEvaluation(options.send, org, pullRequest, check, {
         clock,
         checkFirst: ageMs >= recheckAfterMs,
+        isStillActive,
       });
     },
 

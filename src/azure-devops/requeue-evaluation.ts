@@ -14,6 +14,7 @@ import {
   type CheckState,
   type Comparison,
 } from './compare-check-state.js';
+import type { IsStillActive } from './active-pull-requests.js';
 import { confirmStillWanted, vanished, type RequeueCall } from './confirm-still-wanted.js';
 import { policyEvaluationUrl } from './endpoints.js';
 import { failureFromResponse, isSignInPage, readJson } from './read-response.js';
@@ -29,6 +30,8 @@ export interface RequeueEvaluationOptions {
   readonly resendDelayMs?: number;
   /** Read the check and its pull request right before the PATCH, and skip it if either changed. @default true */
   readonly checkFirst?: boolean;
+  /** With checkFirst: whether the pull request is still active, from a shared listing; else it is read itself. */
+  readonly isStillActive?: IsStillActive;
   readonly signal?: AbortSignal;
 }
 
@@ -56,7 +59,9 @@ export async function requeueEvaluation(
     });
   const url = policyEvaluationUrl(org, pullRequest.project.id, check.evaluationId);
   const what = `requeue check "${check.policyName}" of pull request ${pullRequest.id}`;
-  if (options.checkFirst !== false) await confirmStillWanted(call, org, pullRequest, check, url);
+  if (options.checkFirst !== false) {
+    await confirmStillWanted(call, org, pullRequest, check, url, options.isStillActive);
+  }
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt += 1) {
     const result = await patchOnce(call, url, check, what);

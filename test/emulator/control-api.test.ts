@@ -1,7 +1,7 @@
 // The HTTP control API under /_emulator/: state, logs, push, builds, clock, faults, latency, reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { call, control, record } from './support/emulator-http.js';
+import { call, control, items, record } from './support/emulator-http.js';
 
 let emu: RunningEmulator;
 
@@ -82,6 +82,31 @@ describe('/_emulator control API', () => {
     expect(emu.control.requestLog()).toEqual([]);
     expect(emu.control.faults()).toEqual({});
     expect(emu.control.state().counters.pushes).toBe(0);
+  });
+
+  it('completes or abandons an active pull request: it leaves the active listing and reads closed', async () => {
+    emu.control.reset();
+    const pr = emu.control.state().pullRequests.find((entry) => entry.status === 'active');
+    if (!pr) throw new Error('the default scenario has no active pull request');
+    const listed = async (): Promise<number[]> =>
+      items((await call(emu, `/${pr.projectId}/_apis/git/pullrequests?$top=1000`)).json).map((entry) =>
+        Number(entry['pullRequestId']),
+      );
+    expect(await listed()).toContain(pr.id);
+
+    const closed = await control(emu, 'POST', 'pullrequests/close', { id: pr.id, status: 'abandoned' });
+    const again = await control(emu, 'POST', 'pullrequests/close', { id: pr.id, status: 'completed' });
+    const unknownStatus = await control(emu, 'POST', 'pullrequests/close', { id: pr.id, status: 'merged' });
+
+    expect(closed.status).toBe(200);
+    expect(closed.json).toEqual({ id: pr.id, status: 'abandoned' });
+    expect(await listed()).not.toContain(pr.id);
+    const read = await call(emu, `/${pr.projectId}/_apis/git/pullrequests/${pr.id}`);
+    expect(record(read.json)['status']).toBe('abandoned');
+    expect(again.status).toBe(400);
+    expect(String(record(again.json)['message'])).toContain('already abandoned');
+    expect(unknownStatus.status).toBe(400);
+    emu.control.reset();
   });
 
   it('answers unknown actions with 404 and bad input with 400', async () => {

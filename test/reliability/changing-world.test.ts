@@ -1,7 +1,7 @@
-// The world changes between the listing and the requeue: another user requeues some checks, pull requests vanish
-// (404), a check's PATCH answers 404. Each is a skip with its reason, never a failure and never a second build
-// (reference §3.3, §3.4). The emulator cannot complete or abandon a pull request while running, so that case is
-// shown on a pull request the scenario already completed.
+// The world changes between the listing and the requeue: another user requeues some checks, pull requests are
+// completed or abandoned, a check's PATCH answers 404. Each is a skip with its reason, never a failure and never
+// a second build (reference §3.3, §3.4). Whether a pull request is still active comes from one fresh listing of
+// its repository's active pull requests, shared by all its requeues, not from a GET per pull request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_SCENARIO, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -34,7 +34,7 @@ async function requeueAsSomeoneElse(projectId: string, evaluationId: string): Pr
 describe('changing world: between listing and requeue', () => {
   let run: CellRun;
   const byOthers: string[] = [];
-  const vanishedPullRequests: number[] = [];
+  const closedPullRequests: number[] = [];
   let vanishedOnPatch = '';
 
   beforeAll(async () => {
@@ -49,18 +49,12 @@ describe('changing world: between listing and requeue', () => {
           const target = evaluation(id);
           if (target && (await requeueAsSomeoneElse(target.projectId, id)) === 200) byOthers.push(id);
         }
-        for (const id of expected.slice(3, 5)) vanishedPullRequests.push(evaluation(id)?.pullRequestId ?? -1);
+        for (const id of expected.slice(3, 5)) closedPullRequests.push(evaluation(id)?.pullRequestId ?? -1);
+        emulator.control.closePullRequest({ id: closedPullRequests[0] ?? -1, status: 'completed' });
+        emulator.control.closePullRequest({ id: closedPullRequests[1] ?? -1, status: 'abandoned' });
         vanishedOnPatch = expected[5] ?? '';
         emulator.control.setFaults({
-          requests: [
-            ...vanishedPullRequests.map((id) => ({
-              kind: 'status' as const,
-              status: 404,
-              method: 'GET',
-              pathPattern: `pullrequests/${id}$`,
-            })),
-            { kind: 'status', status: 404, method: 'PATCH', path: vanishedOnPatch },
-          ],
+          requests: [{ kind: 'status', status: 404, method: 'PATCH', path: vanishedOnPatch }],
         });
       },
     });
@@ -79,14 +73,24 @@ describe('changing world: between listing and requeue', () => {
     }
   });
 
-  it('skips the checks of pull requests that answer 404 now, and a check whose PATCH answers 404, as "vanished"', () => {
-    const vanished = run.result.pullRequests
-      .filter((pr) => vanishedPullRequests.includes(pr.pullRequest.id))
+  it('skips the checks of pull requests completed or abandoned meanwhile as "changed", found by one listing', () => {
+    const closed = run.result.pullRequests
+      .filter((pr) => closedPullRequests.includes(pr.pullRequest.id))
       .flatMap((pr) =>
         pr.checks.filter((verdict) => verdict.action !== 'skipped' || verdict.skipReason !== 'not-expired'),
       );
 
-    expect(vanished.map((verdict) => verdict.skipReason)).toEqual(['vanished', 'vanished']);
+    expect(closed.map((verdict) => verdict.skipReason)).toEqual(['changed', 'changed']);
+    for (const verdict of closed) {
+      expect(verdict.reason).toMatch(/is no longer an active pull request into refs\/heads\//);
+    }
+    const readsOfOnePullRequest = emulator.control
+      .requestLog()
+      .filter((entry) => entry.method === 'GET' && /\/pullrequests\/\d+$/.test(entry.path));
+    expect(readsOfOnePullRequest).toEqual([]);
+  });
+
+  it('skips a check whose PATCH answers 404 as "vanished"', () => {
     expect(verdictOf(vanishedOnPatch)).toMatchObject({ action: 'skipped', skipReason: 'vanished' });
   });
 
@@ -96,7 +100,7 @@ describe('changing world: between listing and requeue', () => {
 
     expect(run.exactlyOnce.duplicates).toEqual([]);
     expect(ours.filter((record) => skipped.has(record.evaluationId))).toEqual([]);
-    expect(run.exactlyOnce.lost.filter((id) => !skipped.has(id)).length).toBe(2); // the two vanished PRs' checks
+    expect(run.exactlyOnce.lost.filter((id) => !skipped.has(id)).length).toBe(2); // the two closed PRs' checks
     expect(run.result.summary.failed).toBe(0);
     expect(run.exactlyOnce.misreported).toEqual([]);
   });
@@ -148,7 +152,7 @@ describe('changing world: a pull request completed before the requeue', () => {
 
     expect(outcome).toMatchObject({
       skipReason: 'changed',
-      message: expect.stringMatching(/is completed now/) as unknown,
+      message: expect.stringMatching(/is no longer an active pull request into refs\/heads\//) as unknown,
     });
     expect(emulator.control.requeues()).toEqual([]);
   });

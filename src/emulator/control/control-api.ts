@@ -40,6 +40,30 @@ export interface EmulatorControl {
   now(): string;
   /** Latency added before every REST answer. */
   setLatency(ms: number): void;
+  /** Completes or abandons an active pull request now, as a user would between a listing and a requeue. */
+  closePullRequest(request: ClosePullRequestRequest): { id: number; status: ClosedStatus };
+}
+
+export type ClosedStatus = 'completed' | 'abandoned';
+
+export interface ClosePullRequestRequest {
+  id: number;
+  status: ClosedStatus;
+}
+
+function closePullRequest(
+  runtime: EmulatorRuntime,
+  request: ClosePullRequestRequest,
+): { id: number; status: ClosedStatus } {
+  const pr = runtime.store.pullRequestsById.get(request.id);
+  if (pr === undefined) throw new Error(`unknown pull request ${request.id}`);
+  if (pr.status !== 'active') throw new Error(`pull request ${request.id} is already ${pr.status}`);
+  if (request.status !== 'completed' && request.status !== 'abandoned') {
+    throw new Error('status must be completed or abandoned');
+  }
+  pr.status = request.status;
+  pr.closedMs = runtime.clock.nowMs();
+  return { id: pr.id, status: pr.status };
 }
 
 function completeBuilds(runtime: EmulatorRuntime, request: CompleteBuildsRequest): { completed: number[] } {
@@ -77,6 +101,7 @@ export function createControl(runtime: EmulatorRuntime): EmulatorControl {
     completeBuilds: (request) => completeBuilds(runtime, request),
     advanceClock: (minutes) => ({ now: formatDate(runtime.clock.advanceMinutes(minutes)) }),
     now: () => formatDate(runtime.clock.nowMs()),
+    closePullRequest: (request) => closePullRequest(runtime, request),
     setLatency: (ms) => {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('latency must be a non-negative number of ms');
       runtime.latencyMs = ms;

@@ -83,6 +83,13 @@ function dispatch(
       return { now: control.now() };
     case 'POST clock/advance':
       return control.advanceClock(Number(record(body)['minutes']));
+    case 'POST pullrequests/close': {
+      const input = record(body);
+      const status = optionalString(input['status'], 'status');
+      if (status !== 'completed' && status !== 'abandoned')
+        throw new Error('status must be completed or abandoned');
+      return control.closePullRequest({ id: Number(input['id']), status });
+    }
     case 'PUT latency': {
       const ms = Number(record(body)['ms']);
       control.setLatency(ms);
