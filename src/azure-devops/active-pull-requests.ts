@@ -2,7 +2,11 @@
 // long before its PATCH is checked again first (confirm-still-wanted.ts): the check itself (one GET), and whether
 // its pull request is still active. At 10,000 PRs and 100 ms per call the reads outlast that minute, so every
 // requeue was checked with two GETs (+40 % calls); one listing of the repository's active pull requests into the
-// branch, shared by all its requeues for a minute, answers the second question for a page per 250 pull requests.
+// branch, shared by all its requeues for a few seconds, answers the second question for a page per 250 PRs.
+//
+// The listing only ever says "still active". Paging is by position, so a pull request closed on an earlier page
+// while the pages are read shifts a later one out of sight: missing from the listing proves nothing, and such a
+// pull request is read on its own (the caller's fallback), as are those the listing failed to cover.
 import type { PullRequestQuery } from '../requeue/checks-api.js';
 import type { PullRequest } from '../requeue/model.js';
 import type { Clock } from '../util/clock.js';
@@ -13,57 +17,61 @@ export type ListPullRequests = (
   signal?: AbortSignal,
 ) => AsyncIterable<readonly PullRequest[]>;
 
-/**
- * True: listed as active into its target branch within the last `maxAgeMs`. False: missing from such a listing
- * (completed, abandoned, deleted or retargeted since it was read). Undefined: the listing failed; ask otherwise.
- */
-export type IsStillActive = (pullRequest: PullRequest, signal?: AbortSignal) => Promise<boolean | undefined>;
+/** True: listed as active into its target branch within the last `maxAgeMs`. Undefined: read it yourself. */
+export type IsStillActive = (pullRequest: PullRequest) => Promise<true | undefined>;
 
 export interface ActivePullRequestsOptions {
   readonly list: ListPullRequests;
   readonly clock: Pick<Clock, 'now'>;
-  /** A listing older than this is taken again. @default 60_000 */
-  readonly maxAgeMs?: number;
+  /** A listing finished longer ago than this is taken again; one still in progress is always shared. */
+  readonly maxAgeMs: number;
 }
 
 interface Listing {
-  readonly takenAtMs: number;
   readonly ids: Promise<ReadonlySet<number> | undefined>;
+  /** When the last page arrived; undefined while the listing is in progress. */
+  doneAtMs?: number;
 }
 
 export function createActivePullRequests(options: ActivePullRequestsOptions): IsStillActive {
-  const maxAgeMs = options.maxAgeMs ?? 60_000;
   // One listing per project, repository and target branch, shared by every requeue that asks while it is fresh.
   const listings = new Map<string, Listing>();
 
-  async function listIds(
-    query: PullRequestQuery,
-    signal?: AbortSignal,
-  ): Promise<ReadonlySet<number> | undefined> {
+  async function listIds(query: PullRequestQuery): Promise<ReadonlySet<number> | undefined> {
     try {
       const ids = new Set<number>();
-      for await (const page of options.list(query, signal)) for (const pr of page) ids.add(pr.id);
+      for await (const page of options.list(query)) for (const pr of page) ids.add(pr.id);
       return ids;
     } catch {
-      // The caller falls back to reading the pull request itself, which reports its own failure.
+      // Each pull request is then read on its own, which reports its own failure (or the run's stop).
       return undefined;
     }
   }
 
-  return async (pullRequest, signal) => {
-    const key = `${pullRequest.project.id}\n${pullRequest.repository.id}\n${pullRequest.targetBranch}`;
-    const nowMs = options.clock.now();
-    let listing = listings.get(key);
-    if (listing === undefined || nowMs - listing.takenAtMs >= maxAgeMs) {
-      const query: PullRequestQuery = {
+  function startListing(pullRequest: PullRequest): Listing {
+    const listing: Listing = {
+      ids: listIds({
         project: pullRequest.project,
         repository: pullRequest.repository,
         targetBranch: pullRequest.targetBranch,
-      };
-      listing = { takenAtMs: nowMs, ids: listIds(query, signal) };
+      }).then((ids) => {
+        listing.doneAtMs = options.clock.now();
+        return ids;
+      }),
+    };
+    return listing;
+  }
+
+  return async (pullRequest) => {
+    const key = `${pullRequest.project.id}\n${pullRequest.repository.id}\n${pullRequest.targetBranch}`;
+    let listing = listings.get(key);
+    const stale =
+      listing?.doneAtMs !== undefined && options.clock.now() - listing.doneAtMs >= options.maxAgeMs;
+    if (listing === undefined || stale) {
+      listing = startListing(pullRequest);
       listings.set(key, listing);
     }
     const ids = await listing.ids;
-    return ids === undefined ? undefined : ids.has(pullRequest.id);
+    return ids?.has(pullRequest.id) === true ? true : undefined;
   };
 }

@@ -19,8 +19,8 @@ export function vanished(check: PolicyCheck, why: string): CheckNoLongerApplicab
 }
 
 /**
- * The world may have moved on since the listing: a vanished or closed PR, or a check no longer expired. Whether
- * the PR is still active comes from `isStillActive` (a shared fresh listing) when it can tell, else from a GET.
+ * The world may have moved on since the listing: a vanished or closed PR, or a check no longer expired. A PR listed
+ * as active by `isStillActive` (a shared, fresh listing) is not read again; any other PR is.
  */
 export async function confirmStillWanted(
   call: RequeueCall,
@@ -31,25 +31,19 @@ export async function confirmStillWanted(
   isStillActive?: IsStillActive,
 ): Promise<void> {
   const checkWhat = `read check "${check.policyName}" of pull request ${pullRequest.id} before requeuing it`;
-  // Whether the PR is still active: from the shared listing when it can tell, else from reading the PR.
+  // Whether the PR is still active: from the shared listing when it lists it, else from reading the PR.
   const active =
     isStillActive === undefined
       ? confirmPullRequestActive(call, org, pullRequest, check)
-      : isStillActive(pullRequest).then((answer) =>
-          answer === undefined ? confirmPullRequestActive(call, org, pullRequest, check) : answer,
+      : isStillActive(pullRequest).then(
+          (listed) => listed ?? confirmPullRequestActive(call, org, pullRequest, check),
         );
-  const [stillActive, checkResponse] = await Promise.all([
+  const [, checkResponse] = await Promise.all([
     active,
     call('GET', url, checkWhat).catch((error: unknown) => {
       throw failureFromError(error, checkWhat);
     }),
   ]);
-  if (!stillActive) {
-    throw new CheckNoLongerApplicableError(
-      'changed',
-      `pull request ${pullRequest.id} is no longer an active pull request into ${pullRequest.targetBranch}`,
-    );
-  }
   if (checkResponse.status === 404) {
     throw vanished(check, `pull request ${pullRequest.id} or its check no longer exists`);
   }

@@ -28,12 +28,15 @@ export interface AzureDevOpsClientOptions {
   readonly clock?: Clock;
   /**
    * A check read longer ago than this is read again right before its PATCH, and its PR looked up in a listing of
-   * active PRs no older than this, so a world that moved on is skipped instead of requeued. Fresher checks are
-   * not: the extra calls would cost more than the race they guard against in a run of a few seconds.
+   * active PRs at most 15 s old (or read, if not listed), so a world that moved on is skipped instead of requeued.
+   * Fresher checks are not: the extra calls would cost more than the race they guard against in a short run.
    * @default 60_000
    */
   readonly recheckAfterMs?: number;
 }
+
+/** How long a listing of active pull requests answers "still active" for the checks read again before a PATCH. */
+const ACTIVE_LISTING_MAX_AGE_MS = 15_000;
 
 export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): ChecksApi {
   const org = options.organizationUrl;
@@ -68,12 +71,13 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
       if (page.length < pageSize) return;
     }
   }
-  // Asked only for checks old enough to be read again before their PATCH (recheckAfterMs).
-  const isStillActive = createActivePullRequests({
-    list: listPullRequests,
-    clock,
-    maxAgeMs: recheckAfterMs,
-  });
+  // Asked only for checks old enough to be read again before their PATCH. A listing stays good for 15 s, so a PR
+  // closed since is requeued only within that window; with a shorter recheckAfterMs than that (strict callers,
+  // tests) every PR is read on its own instead, or the listings would outnumber the requeues.
+  const isStillActive =
+    recheckAfterMs >= ACTIVE_LISTING_MAX_AGE_MS
+      ? createActivePullRequests({ list: listPullRequests, clock, maxAgeMs: ACTIVE_LISTING_MAX_AGE_MS })
+      : undefined;
 
   return {
     resolveScope(request: ScopeRequest, signal?: AbortSignal): Promise<ResolvedScope> {
@@ -103,7 +107,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
       return requeueEvaluation(options.send, org, pullRequest, check, {
         clock,
         checkFirst: ageMs >= recheckAfterMs,
-        isStillActive,
+        ...(isStillActive ? { isStillActive } : {}),
       });
     },
 

@@ -83,6 +83,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
         : progressLines(
             (line) => io.writeStderr(`azdo-requeue: ${line}\n`),
             () => io.clock.now(),
+            { dryRun: options.dryRun },
           ),
     },
     connection.api,

@@ -44,4 +44,16 @@ describe('progressLines', () => {
       'requeuing 2500 expired build checks',
     ]);
   });
+
+  it('says nothing about requeuing on a dry run', () => {
+    const clock = steppedClock();
+    const lines: string[] = [];
+    const report = progressLines((line) => lines.push(line), clock.now, { dryRun: true });
+
+    clock.advance(6_000);
+    report({ phase: 'reading', done: 10, total: 20 });
+    report({ phase: 'requeuing', done: 0, total: 5 });
+
+    expect(lines).toEqual(['read the checks of 10 of 20 pull requests listed so far']);
+  });
 });

@@ -9,6 +9,8 @@ export interface ProgressLineOptions {
   readonly firstAfterMs?: number;
   /** Then at most one reading line per this interval. @default 10_000 */
   readonly everyMs?: number;
+  /** A dry run requeues nothing, so it says nothing when requeuing would start. @default false */
+  readonly dryRun?: boolean;
 }
 
 export function progressLines(
@@ -24,7 +26,7 @@ export function progressLines(
     const at = now();
     if (phase === 'requeuing') {
       // Said once, when requeuing starts, if the run has already been long enough to be reporting progress.
-      if (done === 0 && total > 0 && at - startedAt >= firstAfterMs) {
+      if (options.dryRun !== true && done === 0 && total > 0 && at - startedAt >= firstAfterMs) {
         writeLine(`requeuing ${total} expired build checks`);
       }
       return;

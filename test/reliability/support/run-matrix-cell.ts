@@ -23,6 +23,11 @@ export interface CellOptions {
   readonly concurrency?: number;
   /** Runs once, before the first requeue starts (after listing and reading): changes the world mid-run. */
   readonly beforeFirstRequeue?: () => Promise<void>;
+  /**
+   * Default settings (recheckAfterMs 60 s), with the client's clock moved 10 minutes on when requeuing starts: every
+   * check counts as read long ago, as in a run over thousands of PRs. Otherwise recheckAfterMs is 0.
+   */
+  readonly asIfReadLongAgo?: boolean;
 }
 
 export interface CellRun {
@@ -43,9 +48,10 @@ export async function runMatrixCell(options: CellOptions): Promise<CellRun> {
   const expected = expectedRequeues(emulator.control.state());
   emulator.control.setFaults(options.faults);
   let sleptMs = 0;
+  let offsetMs = 0;
   // Real time, because the emulator's Retry-After windows are real seconds; counted, so the report can say how long.
   const clock: Clock = {
-    now: () => systemClock.now(),
+    now: () => systemClock.now() + offsetMs,
     sleep: (ms, signal) => {
       sleptMs += ms;
       return systemClock.sleep(ms, signal);
@@ -61,12 +67,17 @@ export async function runMatrixCell(options: CellOptions): Promise<CellRun> {
     concurrency: options.concurrency ?? 8,
     requestTimeoutMs: 10_000,
     // Always re-read before the PATCH: the matrix changes the world between listing and requeue on purpose.
-    recheckAfterMs: 0,
+    ...(options.asIfReadLongAgo === true ? {} : { recheckAfterMs: 0 }),
     transport: recording.transport,
   });
-  const api = options.beforeFirstRequeue
-    ? pauseBeforeFirstRequeue(connection.api, options.beforeFirstRequeue)
-    : connection.api;
+  const change = options.beforeFirstRequeue;
+  const api =
+    change || options.asIfReadLongAgo === true
+      ? pauseBeforeFirstRequeue(connection.api, async () => {
+          if (options.asIfReadLongAgo === true) offsetMs = 10 * 60_000;
+          await change?.();
+        })
+      : connection.api;
   const result = await runRequeue(
     {
       organization: emulator.orgUrl,
