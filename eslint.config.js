@@ -14,6 +14,11 @@ function forbidLayers(layers, why) {
   };
 }
 
+/** The composition roots: they import the library only through its public boundary. */
+const ENTRY_POINTS = ['cli', 'task', 'demo', 'serve'];
+/** The library's folders behind src/index.ts. */
+const LIBRARY = ['auth', 'azure-devops', 'http', 'requeue', 'reporting', 'redaction', 'util', 'doctor'];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bench/out/**', 'task/dist/**', 'task/build/**'],
@@ -40,56 +45,136 @@ export default tseslint.config(
   {
     files: ['src/requeue/**/*.ts'],
     rules: forbidLayers(
-      ['azure-devops', 'http', 'cli', 'task', 'emulator', 'reporting', 'redaction', 'auth'],
+      [
+        ...ENTRY_POINTS,
+        'azure-devops',
+        'http',
+        'emulator',
+        'reporting',
+        'redaction',
+        'auth',
+        'azure-pipelines',
+        'doctor',
+      ],
       'requeue/ is the pure domain: it talks to ports only (docs/architecture.md).',
     ),
   },
   {
     files: ['src/http/**/*.ts'],
     rules: forbidLayers(
-      ['azure-devops', 'requeue', 'cli', 'task', 'emulator', 'reporting', 'auth'],
+      [
+        ...ENTRY_POINTS,
+        'azure-devops',
+        'requeue',
+        'emulator',
+        'reporting',
+        'auth',
+        'azure-pipelines',
+        'doctor',
+      ],
       'http/ is generic: it knows HTTP, not Azure DevOps (docs/architecture.md).',
     ),
   },
   {
     files: ['src/redaction/**/*.ts', 'src/util/**/*.ts'],
     rules: forbidLayers(
-      ['azure-devops', 'requeue', 'cli', 'task', 'emulator', 'reporting', 'http', 'auth'],
+      [
+        ...ENTRY_POINTS,
+        'azure-devops',
+        'requeue',
+        'emulator',
+        'reporting',
+        'http',
+        'auth',
+        'azure-pipelines',
+        'doctor',
+      ],
       'redaction/ and util/ are leaves (docs/architecture.md).',
     ),
   },
   {
     files: ['src/reporting/**/*.ts'],
     rules: forbidLayers(
-      ['azure-devops', 'http', 'cli', 'task', 'emulator', 'auth'],
+      [...ENTRY_POINTS, 'azure-devops', 'http', 'emulator', 'auth', 'azure-pipelines', 'doctor'],
       'reporting/ renders domain results only (docs/architecture.md).',
     ),
   },
   {
     files: ['src/auth/**/*.ts'],
     rules: forbidLayers(
-      ['azure-devops', 'http', 'requeue', 'cli', 'task', 'emulator', 'reporting', 'doctor'],
+      [
+        ...ENTRY_POINTS,
+        'azure-devops',
+        'http',
+        'requeue',
+        'emulator',
+        'reporting',
+        'doctor',
+        'azure-pipelines',
+      ],
       'auth/ knows credentials only: it may use redaction/ and util/ (docs/architecture.md).',
     ),
   },
   {
     files: ['src/azure-devops/**/*.ts'],
     rules: forbidLayers(
-      ['cli', 'task', 'emulator', 'reporting', 'doctor', 'auth'],
+      [...ENTRY_POINTS, 'emulator', 'reporting', 'doctor', 'auth', 'azure-pipelines'],
       'azure-devops/ is the adapter: http/, requeue/ (model and port), util/ (docs/architecture.md).',
     ),
   },
   {
-    files: ['src/doctor/**/*.ts', 'src/task/**/*.ts'],
+    files: ['src/azure-pipelines/**/*.ts'],
     rules: forbidLayers(
-      ['cli', 'emulator'],
-      'Entry points do not import each other or the emulator (docs/architecture.md).',
+      [...ENTRY_POINTS, 'emulator', 'azure-devops', 'http', 'auth', 'doctor'],
+      'azure-pipelines/ knows the pipeline host: it renders domain results with requeue/, reporting/ and ' +
+        'redaction/ (docs/architecture.md).',
     ),
+  },
+  {
+    files: ['src/doctor/**/*.ts'],
+    rules: forbidLayers(
+      [...ENTRY_POINTS, 'emulator', 'azure-pipelines'],
+      'doctor/ is a library room: it does not import entry points or the emulator (docs/architecture.md).',
+    ),
+  },
+  {
+    files: ENTRY_POINTS.map((folder) => `src/${folder}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)(${[...ENTRY_POINTS, ...LIBRARY].join('|')})/`,
+              message:
+                'Entry points use the public boundary: ../index.js, ../azure-pipelines/index.js, and ' +
+                '../emulator/index.js for the emulator command and the demo (docs/architecture.md).',
+            },
+            {
+              regex: '(^|/)(azure-pipelines|emulator)/(?!index\\.js$)',
+              message: 'Import azure-pipelines/ and emulator/ through their index.js (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/emulator/**/*.ts'],
     rules: forbidLayers(
-      ['azure-devops', 'http', 'requeue', 'cli', 'task', 'reporting', 'redaction', 'auth', 'util'],
+      [
+        'azure-devops',
+        'http',
+        'requeue',
+        'cli',
+        'task',
+        'reporting',
+        'redaction',
+        'auth',
+        'util',
+        'azure-pipelines',
+        'doctor',
+      ],
       "The emulator must not share the client's understanding of the API (docs/decisions/0002).",
     ),
   },

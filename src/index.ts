@@ -1,4 +1,6 @@
-// The library API: what the CLI, the Azure Pipelines task and other programs build on. Re-exports only.
+// The library API: what the CLI, the Azure Pipelines task and other programs build on. Re-exports only. The entry
+// points (cli/, task/, serve/) import the library through this file and src/azure-pipelines/ only, never by deep
+// paths (eslint.config.js), so what they rely on is visible here.
 
 export { runRequeue, buildQueries } from './requeue/run-requeue.js';
 export type { RequeueOptions } from './requeue/run-requeue.js';
@@ -30,12 +32,26 @@ export type { ConnectOptions, Connection } from './azure-devops/connect-azure-de
 export { parseOrganizationUrl, OrganizationUrlError } from './azure-devops/organization-url.js';
 export type { OrganizationUrl } from './azure-devops/organization-url.js';
 export { resolveCredential, MISSING_TOKEN_FIX } from './auth/resolve-credential.js';
-export type { AuthMode, CredentialSources, ResolvedCredential } from './auth/resolve-credential.js';
-export type { Credential, CredentialKind } from './auth/credential.js';
+export type { AuthMode, CredentialSources } from './auth/resolve-credential.js';
+export { authorizationOf } from './auth/credential.js';
+export type { Credential, CredentialKind, ResolvedCredential } from './auth/credential.js';
+export type { EntraDependencies } from './auth/entra-credential.js';
+export { createSecretRegistrar } from './auth/secret-registrar.js';
+export { describeTokenLifetime, minutesUntil } from './auth/token-lifetime.js';
 export { CredentialError } from './auth/classify-token.js';
-export { buildJsonReport, formatJsonReport } from './reporting/json-report.js';
+export { buildJsonReport, formatJsonReport, formatJsonReportLines } from './reporting/json-report.js';
 export type { JsonReport, JsonPullRequest, JsonCheck } from './reporting/json-report.js';
-export { formatTextReport } from './reporting/format-text.js';
+export { formatTextReport, formatTextReportLines } from './reporting/format-text.js';
 export { formatMarkdownSummary } from './reporting/format-markdown.js';
+export { progressLines } from './reporting/progress-lines.js';
+export type { ProgressLineOptions, ProgressListener } from './reporting/progress-lines.js';
+export { createRedactingWriter, createSecretRegistry, sanitizeUntrustedText } from './redaction/index.js';
+export type { SecretRegistry } from './redaction/index.js';
+export { runDoctor, reportCredentialFailure } from './doctor/run-doctor.js';
+export type { DoctorInput } from './doctor/run-doctor.js';
+export { createHttpDoctorApi } from './doctor/http-doctor-api.js';
+export type { HttpDoctorApiOptions } from './doctor/http-doctor-api.js';
+export { formatDoctorJson, formatDoctorText } from './doctor/format-doctor-report.js';
+export type { DoctorCredential, DoctorReport } from './doctor/doctor-model.js';
 export type { Clock } from './util/clock.js';
 export { systemClock } from './util/clock.js';

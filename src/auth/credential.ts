@@ -27,6 +27,14 @@ export interface Credential {
   invalidate?(): void;
 }
 
+/** A credential with the reasons for choosing it: what `resolveCredential` returns. */
+export interface ResolvedCredential {
+  readonly credential: Credential;
+  /** Why this credential was chosen, for doctor and the run header. */
+  readonly why: string;
+  readonly warnings: readonly string[];
+}
+
 /** `Basic base64(":" + token)`: the user name is ignored by the service (reference §1.3). */
 export function basicHeader(token: string): string {
   return `Basic ${Buffer.from(`:${token}`).toString('base64')}`;

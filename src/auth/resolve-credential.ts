@@ -4,7 +4,7 @@
 // (checklist A1, A5).
 import { systemClock, type Clock } from '../util/clock.js';
 import { CredentialError, normalizeToken } from './classify-token.js';
-import type { Credential } from './credential.js';
+import type { ResolvedCredential } from './credential.js';
 import { detectEntraConfig } from './entra-config.js';
 import { createEntraCredential, type EntraDependencies } from './entra-credential.js';
 import { credentialFromToken } from './static-credential.js';
@@ -30,13 +30,6 @@ export interface CredentialSources {
   readonly onSecret?: (secret: string) => void;
   readonly clock?: Pick<Clock, 'now'>;
   readonly entra?: EntraDependencies;
-}
-
-export interface ResolvedCredential {
-  readonly credential: Credential;
-  /** Why this credential was chosen, for doctor and the run header. */
-  readonly why: string;
-  readonly warnings: readonly string[];
 }
 
 export const MISSING_TOKEN_FIX = [

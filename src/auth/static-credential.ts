@@ -1,9 +1,8 @@
 // A credential from a fixed token (the job token or a PAT): its scheme follows the token's shape, so a PAT is
 // never sent as Bearer and a JWT never as Basic, whichever variable it came from (checklist A6).
 import { classifyToken } from './classify-token.js';
-import { basicHeader, bearerHeader, type Credential } from './credential.js';
+import { basicHeader, bearerHeader, type Credential, type ResolvedCredential } from './credential.js';
 import { readJwtExpiry } from './token-lifetime.js';
-import type { ResolvedCredential } from './resolve-credential.js';
 
 /** The one PAT warning: names the better options and links the Entra guidance (checklist A5). */
 export const PAT_WARNING =

@@ -1,6 +1,6 @@
 // What the CLI needs from its process, injected so commands are testable in-process and main.ts stays the only
 // file that touches `process`.
-import type { Clock } from '../util/clock.js';
+import type { Clock } from '../index.js';
 
 export interface SecretMasker {
   /** Registers a secret and its encoded forms; ignores empty and short values. */

@@ -1,20 +1,20 @@
 // `azdo-requeue doctor`: process glue around src/doctor. Secrets are registered (and, in Azure Pipelines,
 // announced with ##vso[task.setsecret]) the moment they are known, before any request or report (checklist B1).
-import { authorizationOf } from '../auth/credential.js';
-import { CredentialError } from '../auth/classify-token.js';
-import { describeTokenLifetime, minutesUntil } from '../auth/token-lifetime.js';
-import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
-import type { DoctorCredential } from '../doctor/doctor-model.js';
-import { formatDoctorJson, formatDoctorText } from '../doctor/format-doctor-report.js';
-import { createHttpDoctorApi } from '../doctor/http-doctor-api.js';
 import {
-  DOCTOR_HELP,
-  DoctorArgsError,
-  parseDoctorArgs,
-  type DoctorOptions,
-} from '../doctor/parse-doctor-args.js';
-import { reportCredentialFailure, runDoctor } from '../doctor/run-doctor.js';
+  authorizationOf,
+  createHttpDoctorApi,
+  CredentialError,
+  describeTokenLifetime,
+  type DoctorCredential,
+  formatDoctorJson,
+  formatDoctorText,
+  minutesUntil,
+  parseOrganizationUrl,
+  reportCredentialFailure,
+  runDoctor,
+} from '../index.js';
 import type { CliIo } from './cli-io.js';
+import { DOCTOR_HELP, DoctorArgsError, parseDoctorArgs, type DoctorOptions } from './parse-doctor-args.js';
 import { EXIT } from './exit-codes.js';
 import { noticeLoopbackHttp, resolveCliCredential } from './resolve-cli-credential.js';
 import { UsageError } from './parse-args.js';

@@ -21,7 +21,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
  * output does not go through the redactor (which masks every JWT- and PAT-shaped string). It reads no token.
  */
 async function runEmulator(): Promise<number> {
-  const { runEmulatorCommand } = await import('../emulator/cli.js');
+  const { runEmulatorCommand } = await import('../emulator/index.js');
   return runEmulatorCommand(argv.slice(1), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -34,19 +34,15 @@ async function runWithProcess(): Promise<number> {
   for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) delete process.env[name];
 
   const [
-    { createSecretRegistry },
-    { createRedactingWriter },
+    { createSecretRegistry, createRedactingWriter, systemClock },
     { runCli },
-    { systemClock },
     { mkdir, writeFile },
-    taskCommand,
+    pipelines,
   ] = await Promise.all([
-    import('../redaction/secret-registry.js'),
-    import('../redaction/redacting-writer.js'),
+    import('../index.js'),
     import('./run-cli.js'),
-    import('../util/clock.js'),
     import('node:fs/promises'),
-    import('../reporting/logging-commands.js'),
+    import('../azure-pipelines/index.js'),
   ]);
   const secrets = createSecretRegistry();
   for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) {
@@ -93,7 +89,7 @@ async function runWithProcess(): Promise<number> {
     writeStderr: (text) => stderr.write(text),
     registerSecretWithAgent: (value) => {
       stdout.flush();
-      process.stdout.write(`${taskCommand.setSecretCommand(value)}\n`);
+      process.stdout.write(`${pipelines.setSecretCommand(value)}\n`);
     },
     readStdin,
     writeFile: async (path, content) => {

@@ -1,7 +1,7 @@
 // Parses the command line (and pipeline variables as defaults) into validated CLI options. Pure: env is passed in.
 import { parseArgs } from 'node:util';
 
-import type { AuthMode } from '../auth/resolve-credential.js';
+import type { AuthMode } from '../index.js';
 
 export interface CliOptions {
   readonly command: 'requeue' | 'help' | 'version';

@@ -2,9 +2,13 @@
 // secret masked (and, in a pipeline, announced with ##vso[task.setsecret]) the moment it is known, before any
 // request or other output (checklist B1), and the debug trace of the Entra chain. The task has its own
 // (read-task-credential.ts): it reads the job token from the agent's endpoint instead of the environment.
-import { resolveCredential, type AuthMode, type ResolvedCredential } from '../auth/resolve-credential.js';
-import { createSecretRegistrar } from '../auth/secret-registrar.js';
-import type { OrganizationUrl } from '../azure-devops/organization-url.js';
+import {
+  type AuthMode,
+  createSecretRegistrar,
+  type OrganizationUrl,
+  resolveCredential,
+  type ResolvedCredential,
+} from '../index.js';
 import type { CliIo } from './cli-io.js';
 
 export interface CliCredentialOptions {

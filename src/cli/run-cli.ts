@@ -1,8 +1,5 @@
 // Dispatches the command line to a command and maps every outcome and error to the one exit-code table.
-import { CredentialError } from '../auth/classify-token.js';
-import { OrganizationUrlError } from '../azure-devops/organization-url.js';
-import { ApiFailure } from '../requeue/checks-api.js';
-import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { ApiFailure, CredentialError, OrganizationUrlError, sanitizeUntrustedText } from '../index.js';
 import { authHint } from './auth-hints.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';

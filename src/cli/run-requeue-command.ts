@@ -1,18 +1,24 @@
 // The default command: credentials → connection → runRequeue → report → exit code.
 import { join } from 'node:path';
 
-import { authorizationOf } from '../auth/credential.js';
-import { connectAzureDevOps } from '../azure-devops/connect-azure-devops.js';
-import { parseOrganizationUrl } from '../azure-devops/organization-url.js';
-import type { RequeueResult } from '../requeue/model.js';
-import { runRequeue } from '../requeue/run-requeue.js';
-import { formatJsonReportLines } from '../reporting/json-report.js';
-import { formatMarkdownSummary } from '../reporting/format-markdown.js';
-import { commandLinePublisher, publishToPipeline, reportProgressTo } from '../reporting/pipeline-output.js';
-import { formatTextReportLines } from '../reporting/format-text.js';
-import { progressLines } from '../reporting/progress-lines.js';
-import { logIssueCommand } from '../reporting/logging-commands.js';
-import { scopeToCiPush } from '../requeue/ci-push-scope.js';
+import {
+  authorizationOf,
+  connectAzureDevOps,
+  formatJsonReportLines,
+  formatMarkdownSummary,
+  formatTextReportLines,
+  parseOrganizationUrl,
+  progressLines,
+  type RequeueResult,
+  runRequeue,
+} from '../index.js';
+import {
+  commandLinePublisher,
+  logIssueCommand,
+  publishToPipeline,
+  reportProgressTo,
+  scopeToCiPush,
+} from '../azure-pipelines/index.js';
 import { authHintsForCodes } from './auth-hints.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';

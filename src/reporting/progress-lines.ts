@@ -1,8 +1,14 @@
 // Progress of a long run outside Azure Pipelines (a terminal, another CI's log): a line once the run has taken a
 // while, then at most one every so often, so a run over thousands of pull requests at real-service latency
 // (minutes) does not look hung, and a run of a few seconds prints nothing at all. In a pipeline the agent's
-// progress bar (task.setprogress, pipeline-output.ts) takes this role.
-import type { ProgressListener } from './pipeline-output.js';
+// progress bar (task.setprogress, azure-pipelines/pipeline-output.ts) takes this role.
+
+/** The shape of `RequeueOptions.onProgress`, restated so reporting/ depends on the model only. */
+export type ProgressListener = (progress: {
+  readonly phase: 'reading' | 'requeuing';
+  readonly done: number;
+  readonly total: number;
+}) => void;
 
 export interface ProgressLineOptions {
   /** No line before the run is this old. @default 5_000 */

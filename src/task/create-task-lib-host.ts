@@ -6,8 +6,7 @@ import { dirname } from 'node:path';
 import internal from 'azure-pipelines-task-lib/internal.js';
 import tl from 'azure-pipelines-task-lib/task.js';
 
-import { systemClock } from '../index.js';
-import { createSecretRegistry } from '../redaction/index.js';
+import { createSecretRegistry, systemClock } from '../index.js';
 import type { TaskHost } from './run-task.js';
 
 export interface ProcessParts {

@@ -2,8 +2,12 @@
 // anything else can print it (security checklist A2, B1). The job token comes from the SYSTEMVSSCONNECTION
 // endpoint, so YAML needs no `env:` mapping (reference §8); a PAT comes from a secret input read without echo;
 // Entra ID from an Azure Resource Manager service connection with workload identity federation.
-import type { EntraDependencies } from '../auth/entra-credential.js';
-import { CredentialError, resolveCredential, type ResolvedCredential } from '../index.js';
+import {
+  CredentialError,
+  type EntraDependencies,
+  resolveCredential,
+  type ResolvedCredential,
+} from '../index.js';
 import type { TaskInputs } from './read-task-inputs.js';
 
 /** task-lib's `EndpointAuthorization`. */

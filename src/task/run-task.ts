@@ -1,17 +1,21 @@
 // The task's run, the second composition root beside the CLI's run-requeue-command.ts and shaped like it:
 // inputs → credential (secrets registered first) → connectAzureDevOps → runRequeue → log, issues, summary → result.
-import { authorizationOf } from '../auth/credential.js';
 import {
+  authorizationOf,
+  type Clock,
   connectAzureDevOps,
+  type Connection,
+  type ConnectOptions,
   formatTextReport,
   parseOrganizationUrl,
   runRequeue,
-  type Clock,
-  type ConnectOptions,
-  type Connection,
 } from '../index.js';
-import { publishToPipeline, reportProgressTo, type PipelinePublisher } from '../reporting/pipeline-output.js';
-import { scopeToCiPush } from '../requeue/ci-push-scope.js';
+import {
+  type PipelinePublisher,
+  publishToPipeline,
+  reportProgressTo,
+  scopeToCiPush,
+} from '../azure-pipelines/index.js';
 import { readTaskCredential, type TaskCredentialSource } from './read-task-credential.js';
 import { readTaskInputs, type TaskInputReader } from './read-task-inputs.js';
 import { decideTaskOutcome, describeTaskFailure, type TaskOutcome } from './task-outcome.js';

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
-import { ApiFailure, CredentialError, OrganizationUrlError } from '../index.js';
-import type { CheckVerdict, RequeueResult } from '../requeue/model.js';
+import {
+  ApiFailure,
+  type CheckVerdict,
+  CredentialError,
+  OrganizationUrlError,
+  type RequeueResult,
+} from '../index.js';
 import { TaskInputError } from './read-task-inputs.js';
 import { decideTaskOutcome, describeTaskFailure, hintFor } from './task-outcome.js';
 

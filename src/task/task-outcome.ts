@@ -1,8 +1,13 @@
 // The task's result: Succeeded when no requeue failed (skips for drafts, conflicts, manual policies are normal),
 // Failed with the reason and the fix when a requeue, a read or the authentication failed (issue #6, deliverable 1).
 // Fixes grant the build identity what it lacks; they never advise turning a protection off (checklist D4).
-import { ApiFailure, CredentialError, OrganizationUrlError, type RequeueResult } from '../index.js';
-import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import {
+  ApiFailure,
+  CredentialError,
+  OrganizationUrlError,
+  type RequeueResult,
+  sanitizeUntrustedText,
+} from '../index.js';
 import { TaskInputError } from './read-task-inputs.js';
 
 export interface TaskOutcome {

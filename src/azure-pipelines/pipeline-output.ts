@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 import type { RequeueResult } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
-import { formatMarkdownSummary } from './format-markdown.js';
+import { formatMarkdownSummary } from '../reporting/format-markdown.js';
+import type { ProgressListener } from '../reporting/progress-lines.js';
 import { logIssueCommand, setProgressCommand, uploadSummaryCommand } from './logging-commands.js';
 
 export interface PipelineIssue {
@@ -75,13 +76,6 @@ export function collectPipelineIssues(result: RequeueResult): PipelineIssue[] {
     );
   return issues;
 }
-
-/** The shape of `RequeueOptions.onProgress`, restated so reporting/ depends on the model only. */
-export type ProgressListener = (progress: {
-  readonly phase: 'reading' | 'requeuing';
-  readonly done: number;
-  readonly total: number;
-}) => void;
 
 export interface PublishOptions {
   /** `AGENT_TEMPDIRECTORY`; without it there is nowhere to write the summary and it is not uploaded. */

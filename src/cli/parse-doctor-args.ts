@@ -2,7 +2,7 @@
 // pipeline's variables as defaults. Pure: env is passed in. No option takes a token (checklist A1).
 import { parseArgs } from 'node:util';
 
-import type { AuthMode } from '../auth/resolve-credential.js';
+import type { AuthMode } from '../index.js';
 
 export interface DoctorOptions {
   readonly help: boolean;
