@@ -5,6 +5,7 @@ import type { Transport } from '../http/types.js';
 import type { ChecksApi } from '../requeue/checks-api.js';
 import type { Clock } from '../util/clock.js';
 import { createAzureDevOpsClient } from './create-azure-devops-client.js';
+import { createApiVersions, type ApiVersionMode, type ApiVersions } from './negotiate-api-versions.js';
 import type { OrganizationUrl } from './organization-url.js';
 
 export interface AzureDevOpsPipelineOptions {
@@ -28,6 +29,8 @@ export interface AzureDevOpsPipelineOptions {
   readonly logger?: HttpLogger;
   /** Tests and the benchmark may pass their own transport. */
   readonly transport?: Transport;
+  /** `--api-version`: negotiated per resource (`auto`), or one release pinned. @default 'auto' */
+  readonly apiVersion?: ApiVersionMode;
 }
 
 export interface ConnectOptions extends AzureDevOpsPipelineOptions {
@@ -41,10 +44,17 @@ export interface Connection {
   stats(): PipelineStats;
 }
 
-/** The HTTP stack every Azure DevOps call goes through: origin-bound auth and the service's default headers. */
-export function createAzureDevOpsPipeline(options: AzureDevOpsPipelineOptions): Pipeline {
-  const { organization, userAgent, ...rest } = options;
-  return createPipeline({
+export interface AzureDevOpsPipeline extends Pipeline {
+  readonly apiVersions: ApiVersions;
+}
+
+/**
+ * The HTTP stack every Azure DevOps call goes through: origin-bound auth, the service's default headers, and the
+ * api-version of each call negotiated with the server (negotiate-api-versions.ts).
+ */
+export function createAzureDevOpsPipeline(options: AzureDevOpsPipelineOptions): AzureDevOpsPipeline {
+  const { organization, userAgent, apiVersion, ...rest } = options;
+  const pipeline = createPipeline({
     ...rest,
     origin: organization.origin,
     defaultHeaders: {
@@ -54,6 +64,12 @@ export function createAzureDevOpsPipeline(options: AzureDevOpsPipelineOptions): 
       'x-tfs-fedauthredirect': 'Suppress',
     },
   });
+  const apiVersions = createApiVersions({
+    collectionUrl: organization.url,
+    send: pipeline.send,
+    ...(apiVersion === undefined ? {} : { mode: apiVersion }),
+  });
+  return { send: apiVersions.send, stats: () => pipeline.stats(), apiVersions };
 }
 
 export function connectAzureDevOps(options: ConnectOptions): Connection {

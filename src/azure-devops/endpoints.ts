@@ -1,12 +1,14 @@
-// URL builders and the api-version of each call; the versions are the newest GA ones (7.1), and the policy
-// evaluations, which are preview-only in every version, use 7.1-preview.1 (reference §1.2, §3.4).
+// URL builders, each with the api-version the client was written for (api-resources.ts): the newest GA one (7.1),
+// and 7.1-preview.1 for the policy evaluations, preview-only in every version (reference §1.2, §3.4). A server
+// that speaks only older versions gets the negotiated one instead (negotiate-api-versions.ts).
+import { writtenVersionOf } from './api-resources.js';
 
 export const API_VERSION = {
-  core: '7.1',
-  git: '7.1',
-  build: '7.1',
-  policyEvaluations: '7.1-preview.1',
-  connectionData: '7.1-preview.1',
+  core: writtenVersionOf('projects'),
+  git: writtenVersionOf('git/pullrequests'),
+  build: writtenVersionOf('build/builds'),
+  policyEvaluations: writtenVersionOf('policy/evaluations'),
+  connectionData: writtenVersionOf('connectiondata'),
 } as const;
 
 type Query = Record<string, string | number | undefined>;

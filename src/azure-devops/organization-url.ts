@@ -1,5 +1,6 @@
 // Validates the organization (collection) URL once, so every later URL is built from a trusted origin.
-// Accepted: https://dev.azure.com/{org}, https://{org}.visualstudio.com, https://host[/tfs]/{collection};
+// Accepted: https://dev.azure.com/{org}, https://{org}.visualstudio.com, https://host[:port][/tfs]/{collection}
+// (an Azure DevOps Server collection, under any virtual directory);
 // plain http only to loopback (the emulator), reference §1.1.
 import { isLoopbackHost } from '../http/policies/auth-policy.js';
 
@@ -9,6 +10,11 @@ export interface OrganizationUrl {
   /** `https://dev.azure.com`: the only origin that ever receives the credential. */
   readonly origin: string;
   readonly isLoopbackHttp: boolean;
+  /**
+   * Where it points: Azure DevOps Services (dev.azure.com, *.visualstudio.com), a loopback address (an emulator,
+   * either kind), or any other host, which can only be an Azure DevOps Server (on-premises) collection.
+   */
+  readonly deployment: 'services' | 'loopback' | 'server';
 }
 
 export class OrganizationUrlError extends Error {
@@ -44,5 +50,11 @@ export function parseOrganizationUrl(input: string): OrganizationUrl {
       `"${input}" names no organization or collection (https://dev.azure.com/{org} or https://server/tfs/{collection})`,
     );
   }
-  return { url: `${parsed.origin}${path}`, origin: parsed.origin, isLoopbackHttp };
+  const deployment =
+    isVisualStudio || parsed.hostname.toLowerCase() === 'dev.azure.com'
+      ? 'services'
+      : isLoopbackHost(parsed.hostname)
+        ? 'loopback'
+        : 'server';
+  return { url: `${parsed.origin}${path}`, origin: parsed.origin, isLoopbackHttp, deployment };
 }
