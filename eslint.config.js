@@ -19,6 +19,59 @@ const ENTRY_POINTS = ['cli', 'task', 'demo', 'serve'];
 /** The library's folders behind src/index.ts. */
 const LIBRARY = ['auth', 'azure-devops', 'http', 'requeue', 'reporting', 'redaction', 'util', 'doctor'];
 
+const CLIENT_LAYERS = [
+  'azure-devops',
+  'http',
+  'requeue',
+  'cli',
+  'task',
+  'reporting',
+  'redaction',
+  'auth',
+  'util',
+  'azure-pipelines',
+  'doctor',
+];
+const NOT_THE_CLIENT =
+  "The emulator must not share the client's understanding of the API (docs/decisions/0002).";
+
+/** The emulator's floors, lowest first: a folder imports only the folders before it (docs/emulator.md). */
+export const EMULATOR_FLOORS = [
+  'protocol',
+  'discovery',
+  'model',
+  'identity',
+  'engine',
+  'wire',
+  'faults',
+  'scenario',
+  'runtime',
+  'routes',
+  'control',
+  'server',
+];
+
+/**
+ * One block per emulator floor: no client layer, no higher floor, no entry file of src/emulator/ itself.
+ * Tests may build fixtures from any floor, so they only keep the client ban of the block for all emulator files.
+ */
+function emulatorFloorBlocks() {
+  return EMULATOR_FLOORS.map((floor, index) => {
+    const above = EMULATOR_FLOORS.slice(index + 1);
+    const why = `emulator/${floor}/ imports only the floors below it: ${EMULATOR_FLOORS.slice(0, index).join(', ') || 'none'} (docs/emulator.md).`;
+    const patterns = [
+      { regex: `(^|/)(${CLIENT_LAYERS.join('|')})/`, message: NOT_THE_CLIENT },
+      { regex: '^\\.\\./[^/]+$', message: why },
+    ];
+    if (above.length > 0) patterns.push({ regex: `(^|/)(${above.join('|')})/`, message: why });
+    return {
+      files: [`src/emulator/${floor}/**/*.ts`],
+      ignores: ['**/*.test.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
+    };
+  });
+}
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bench/out/**', 'task/dist/**', 'task/build/**'],
@@ -161,21 +214,7 @@ export default tseslint.config(
   },
   {
     files: ['src/emulator/**/*.ts'],
-    rules: forbidLayers(
-      [
-        'azure-devops',
-        'http',
-        'requeue',
-        'cli',
-        'task',
-        'reporting',
-        'redaction',
-        'auth',
-        'util',
-        'azure-pipelines',
-        'doctor',
-      ],
-      "The emulator must not share the client's understanding of the API (docs/decisions/0002).",
-    ),
+    rules: forbidLayers(CLIENT_LAYERS, NOT_THE_CLIENT),
   },
+  ...emulatorFloorBlocks(),
 );

@@ -14,7 +14,6 @@ export type {
   ScenarioDenial,
   ScenarioIdentity,
   ScenarioPolicy,
-  ScenarioPolicyType,
   ScenarioProject,
   ScenarioProjectPolicy,
   ScenarioPullRequest,
@@ -33,6 +32,7 @@ export type {
   RetryAfterOn200Settings,
   ThrottleSettings,
 } from './faults/fault-types.js';
+export type { ScenarioPolicyType } from './model/policy-types.js';
 export type { EmulatorTokens } from './identity/tokens.js';
-export type { RequeueRecord } from './server/emulator-runtime.js';
-export type { RequestLogEntry, RetryAfterWindow } from './server/request-log.js';
+export type { RequeueRecord } from './engine/requeue-evaluation.js';
+export type { RequestLogEntry, RetryAfterWindow } from './protocol/request-log.js';

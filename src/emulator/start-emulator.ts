@@ -2,9 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import { createControl, type EmulatorControl } from './control/control-api.js';
 import type { EmulatorTokens } from './identity/tokens.js';
+import { createRuntime, orgUrlOf } from './runtime/emulator-runtime.js';
 import { loadScenario, type ScenarioInput } from './scenario/load-scenario.js';
 import { createEmulatorServer } from './server/create-server.js';
-import { createRuntime, orgUrlOf } from './server/emulator-runtime.js';
 
 export interface StartEmulatorOptions {
   /** @default "127.0.0.1" */

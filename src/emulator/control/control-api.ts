@@ -1,11 +1,12 @@
 // The typed control surface (emu.control): the same operations as the HTTP control API under /_emulator/.
 import { completeBuild, settleActiveBuilds } from '../engine/build-lifecycle.js';
 import { pushBranch, type PushRequest, type PushResult } from '../engine/push-branch.js';
+import type { RequeueRecord } from '../engine/requeue-evaluation.js';
 import type { FaultSettings } from '../faults/fault-types.js';
 import type { BuildResult } from '../model/entities.js';
-import { resetRuntime, type EmulatorRuntime, type RequeueRecord } from '../server/emulator-runtime.js';
-import type { RequestLogEntry, RetryAfterWindow } from '../server/request-log.js';
-import { formatDate } from '../wire/wire-format.js';
+import type { RequestLogEntry, RetryAfterWindow } from '../protocol/request-log.js';
+import { formatDate } from '../protocol/wire-format.js';
+import { resetRuntime, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import { buildsSnapshot, stateSnapshot, type BuildSnapshot, type EmulatorState } from './state-snapshot.js';
 
 export interface CompleteBuildsRequest {

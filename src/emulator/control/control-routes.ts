@@ -1,7 +1,7 @@
 // The HTTP control API under /_emulator/ (no auth, loopback callers only) over the typed control surface.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaultSettings } from '../faults/check-fault-settings.js';
-import type { ParsedUrl } from '../server/parse-url.js';
+import type { ParsedUrl } from '../protocol/parse-url.js';
 import type { CompleteBuildsRequest, EmulatorControl } from './control-api.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

@@ -2,8 +2,8 @@
 import { settleActiveBuilds } from '../engine/build-lifecycle.js';
 import { describeEvaluation } from '../engine/evaluation-state.js';
 import type { BuildEntity } from '../model/entities.js';
-import { orgUrlOf, type EmulatorRuntime } from '../server/emulator-runtime.js';
-import { formatDate } from '../wire/wire-format.js';
+import { formatDate } from '../protocol/wire-format.js';
+import { orgUrlOf, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
 
 export interface BuildSnapshot {
   id: number;

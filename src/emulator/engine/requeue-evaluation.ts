@@ -1,9 +1,33 @@
 // Re-queue (PATCH evaluation): a build policy queues a new build, cancelling a queued or running one (§3.4).
 import type { Caller } from '../identity/authenticate.js';
 import type { EvaluationEntity } from '../model/entities.js';
-import type { EmulatorRuntime, RequeueRecord } from '../server/emulator-runtime.js';
-import { formatDate } from '../wire/wire-format.js';
+import type { Store } from '../model/store.js';
+import { formatDate } from '../protocol/wire-format.js';
 import { cancelBuildForRequeue, queueBuild, settleBuild } from './build-lifecycle.js';
+
+/** One re-queue the emulator performed, so tests can assert "each expected check requeued exactly once". */
+export interface RequeueRecord {
+  /** Emulator-clock time (epoch ms) and its ISO form. */
+  timeMs: number;
+  time: string;
+  evaluationId: string;
+  pullRequestId: number;
+  projectId: string;
+  configurationId: number;
+  token: 'job' | 'pat';
+  identity: string;
+  previousBuildId: number | null;
+  newBuildId: number | null;
+  /** The previous build was queued or running and got cancelled: a wasted build. */
+  cancelledBuild: boolean;
+  cancelledBuildId: number | null;
+}
+
+/** Where a re-queue lands: the live store and the record list (the runtime, read at call time). */
+export interface RequeueLedger {
+  readonly store: Store;
+  readonly requeues: RequeueRecord[];
+}
 
 /**
  * Applies a re-queue and records it. Other policy types are a no-op that still succeeds (§3.4). The new
@@ -11,7 +35,7 @@ import { cancelBuildForRequeue, queueBuild, settleBuild } from './build-lifecycl
  * buildIsNotCurrent false, status queued.
  */
 export function requeueEvaluation(
-  runtime: EmulatorRuntime,
+  runtime: RequeueLedger,
   evaluation: EvaluationEntity,
   caller: Caller,
   nowMs: number,

@@ -1,5 +1,5 @@
 // The live fault settings with their counters, and the Retry-After windows issued so far (§6).
-import type { RetryAfterWindow } from '../server/request-log.js';
+import type { RetryAfterWindow } from '../protocol/request-log.js';
 import type { FaultSettings, RequestFault, RequestMatch } from './fault-types.js';
 import { Throttle } from './throttle.js';
 

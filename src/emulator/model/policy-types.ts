@@ -1,5 +1,8 @@
 // Policy type GUIDs and display names (§3.5 table) and the scenario names that select them.
-import type { ScenarioPolicyType } from '../scenario/scenario-types.js';
+
+/** The policy type names a scenario file uses (docs/emulator.md). */
+export type ScenarioPolicyType =
+  'build' | 'minimumReviewers' | 'requiredReviewers' | 'workItemLinking' | 'commentRequirements' | 'status';
 
 export const BUILD_POLICY_TYPE_ID = '0609b952-1397-4640-95ec-e00a01b2c241';
 

@@ -1,9 +1,9 @@
 // Builds (location 0cd358e1): get by id, and list per definition and status for capacity checks (§3.6).
 import { settleBuild } from '../engine/build-lifecycle.js';
 import type { BuildEntity } from '../model/entities.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { serviceErrors } from '../protocol/service-errors.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { buildJson } from '../wire/build-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import { requireProject } from './resolve-scope.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 

@@ -1,8 +1,8 @@
 // Policy configurations and types (locations dad91cbe, 44096322): list with policyType filter, get (§3.5).
 import { listPolicyTypes } from '../model/policy-types.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { serviceErrors } from '../protocol/service-errors.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { configurationJson } from '../wire/policy-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import { requireProject } from './resolve-scope.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 

@@ -1,9 +1,9 @@
 // Projects (core area, location 603fe2ac): list with $top/$skip/continuationToken, get by name or GUID (§3.1).
 import { canSeeProject } from '../engine/access.js';
-import { queryBoolean } from '../server/parse-url.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { queryBoolean } from '../protocol/parse-url.js';
+import { serviceErrors } from '../protocol/service-errors.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { projectJson, projectReferenceJson } from '../wire/core-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import { requireProject } from './resolve-scope.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 

@@ -1,8 +1,8 @@
 // Discovery clients run before real calls: OPTIONS locations, ResourceAreas, connectionData (§2, §10.1–10.3).
 import { allLocationsBody, areaLocationsBody } from '../discovery/locations.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { serviceErrors } from '../protocol/service-errors.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { connectionDataJson } from '../wire/connection-data-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import type { Route, RouteContext } from './route-types.js';
 
 /**

@@ -4,10 +4,10 @@ import { settleBuild } from '../engine/build-lifecycle.js';
 import { describeEvaluation } from '../engine/evaluation-state.js';
 import { requeueEvaluation } from '../engine/requeue-evaluation.js';
 import type { EvaluationEntity } from '../model/entities.js';
-import { queryBoolean } from '../server/parse-url.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { queryBoolean } from '../protocol/parse-url.js';
+import { serviceErrors } from '../protocol/service-errors.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { evaluationJson } from '../wire/policy-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import { pageWindow, requireProject } from './resolve-scope.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 

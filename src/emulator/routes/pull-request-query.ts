@@ -2,8 +2,8 @@
 import { canSeeRepository } from '../engine/access.js';
 import type { ProjectEntity, PullRequestEntity, RepositoryEntity } from '../model/entities.js';
 import { targetKey } from '../model/store.js';
-import { queryBoolean } from '../server/parse-url.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { queryBoolean } from '../protocol/parse-url.js';
+import { serviceErrors } from '../protocol/service-errors.js';
 import { pageWindow, requireRepository } from './resolve-scope.js';
 import type { RouteContext } from './route-types.js';
 

@@ -1,7 +1,7 @@
 // Pull requests at project, repository and organization level (locations a5d28130, 01a46dea, 9946fd70; §3.3).
 import type { ProjectEntity, RepositoryEntity } from '../model/entities.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { pullRequestJson } from '../wire/pull-request-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import { parsePullRequestQuery, selectPullRequests } from './pull-request-query.js';
 import { requireProject, requirePullRequest, requireRepository } from './resolve-scope.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';

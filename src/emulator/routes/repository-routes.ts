@@ -1,9 +1,9 @@
 // Git repositories (location 225f7195): list per project or organization, get by name or GUID (§3.2).
 import { canSeeRepository } from '../engine/access.js';
 import type { RepositoryEntity } from '../model/entities.js';
-import { queryBoolean } from '../server/parse-url.js';
+import { queryBoolean } from '../protocol/parse-url.js';
+import { toCollection } from '../protocol/wire-format.js';
 import { repositoryJson } from '../wire/repository-json.js';
-import { toCollection } from '../wire/wire-format.js';
 import { requireProject, requireRepository } from './resolve-scope.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 

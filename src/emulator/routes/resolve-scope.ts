@@ -1,7 +1,7 @@
 // Resolves {project}, {repositoryId} and pull request ids: by name or GUID, any case, within what the caller sees.
 import { canSeeProject, canSeeRepository } from '../engine/access.js';
 import type { ProjectEntity, PullRequestEntity, RepositoryEntity } from '../model/entities.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { serviceErrors } from '../protocol/service-errors.js';
 import type { RouteContext } from './route-types.js';
 
 /** The `{project}` path parameter as a project the caller may see, else 404 TF200016 (§3.1). */

@@ -1,8 +1,8 @@
 // What a REST route is: a method, a path template after the organization, a resource location, a handler.
 import type { Caller } from '../identity/authenticate.js';
 import type { Store } from '../model/store.js';
-import type { EmulatorRuntime } from '../server/emulator-runtime.js';
-import type { ParsedUrl } from '../server/parse-url.js';
+import type { ParsedUrl } from '../protocol/parse-url.js';
+import type { EmulatorRuntime } from '../runtime/emulator-runtime.js';
 
 export interface RouteContext {
   runtime: EmulatorRuntime;

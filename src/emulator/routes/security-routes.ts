@@ -5,7 +5,7 @@ import {
   canSeeProject,
   canSeeRepository,
 } from '../engine/access.js';
-import { serviceErrors } from '../server/service-errors.js';
+import { serviceErrors } from '../protocol/service-errors.js';
 import type { Route, RouteContext, RouteResult } from './route-types.js';
 
 /** Git Repositories namespace; PullRequestContribute = 16384; tokens `repoV2/{projectId}[/{repoId}]`. */

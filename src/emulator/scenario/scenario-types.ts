@@ -1,5 +1,6 @@
 // The scenario format (docs/emulator.md): an organization's projects, repositories, policies and pull requests.
 import type { FaultSettings } from '../faults/fault-types.js';
+import type { ScenarioPolicyType } from '../model/policy-types.js';
 
 /** A check's starting state (§4): `expired` = build done, target moved, `isExpired: true`, status `queued`. */
 export type CheckState =
@@ -7,9 +8,6 @@ export type CheckState =
 
 /** Build expiration (§3.5): immediately / after N hours / never. */
 export type Expiration = 'immediately' | 'never' | { hours: number };
-
-export type ScenarioPolicyType =
-  'build' | 'minimumReviewers' | 'requiredReviewers' | 'workItemLinking' | 'commentRequirements' | 'status';
 
 export interface ScenarioPolicy {
   type: ScenarioPolicyType;

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EmulatorControl } from '../control/control-api.js';
 import { handleControlRequest } from '../control/control-routes.js';
-import type { EmulatorRuntime } from './emulator-runtime.js';
+import { parseUrl } from '../protocol/parse-url.js';
+import type { EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import { handleApiRequest, type ApiOutcome } from './handle-api-request.js';
-import { parseUrl } from './parse-url.js';
 import { newActivityId, serviceHeaders, writeResponse } from './respond.js';
 
 /** Request bodies are tiny (PATCH null, permission batches); anything larger is cut off. */

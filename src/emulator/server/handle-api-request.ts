@@ -1,14 +1,16 @@
 // The REST pipeline: organization, authentication, throttling and faults, routing, api-version, handler, body faults.
 import type { IncomingMessage } from 'node:http';
+import { findLocation } from '../discovery/locations.js';
 import { corruptBody, foreignLinks, nullContexts } from '../faults/body-faults.js';
 import type { RequestFault } from '../faults/fault-types.js';
 import { authenticate, type Caller } from '../identity/authenticate.js';
-import { findLocation } from '../discovery/locations.js';
+import { negotiateApiVersion, requestedApiVersion } from '../protocol/api-version.js';
+import type { ParsedUrl } from '../protocol/parse-url.js';
+import { ServiceError, serviceErrors } from '../protocol/service-errors.js';
+import { toJson } from '../protocol/wire-format.js';
 import { ALL_ROUTES } from '../routes/all-routes.js';
 import { matchRoute, type Route, type RouteContext } from '../routes/route-types.js';
-import { negotiateApiVersion, requestedApiVersion } from './api-version.js';
-import { orgUrlOf, type EmulatorRuntime } from './emulator-runtime.js';
-import type { ParsedUrl } from './parse-url.js';
+import { orgUrlOf, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import {
   rateLimitModeHeaders,
   serviceErrorOutgoing,
@@ -16,9 +18,7 @@ import {
   throttledOutgoing,
 } from './rate-limit-headers.js';
 import { controllerNotFound, jsonContentType, type Outgoing } from './respond.js';
-import { ServiceError, serviceErrors } from './service-errors.js';
 import { unauthenticatedOutgoing } from './unauthenticated.js';
-import { toJson } from '../wire/wire-format.js';
 
 export interface ApiOutcome {
   /** Absent when the socket must be destroyed without an answer. */

@@ -1,9 +1,9 @@
 // X-RateLimit-* and Retry-After headers (§6), and the service's answers to throttled and faulted requests.
 import { randomUUID } from 'node:crypto';
 import type { RequestFault } from '../faults/fault-types.js';
-import type { EmulatorRuntime } from './emulator-runtime.js';
+import { ServiceError } from '../protocol/service-errors.js';
+import type { EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import { jsonContentType, type Outgoing } from './respond.js';
-import { ServiceError } from './service-errors.js';
 
 /** Headers of the "low remaining / delayed" mode; none when the mode is off. */
 export function rateLimitModeHeaders(runtime: EmulatorRuntime, nowMs: number): Record<string, string> {

@@ -1,7 +1,7 @@
 // JSON of builds (Build) as `GET {p}/_apis/build/builds/{id}` returns them (§3.6).
 import type { BuildEntity } from '../model/entities.js';
+import { formatDate, link, type JsonObject } from '../protocol/wire-format.js';
 import { identityRefJson, projectReferenceJson } from './core-json.js';
-import { formatDate, link, type JsonObject } from './wire-format.js';
 
 export function buildUrl(orgUrl: string, build: BuildEntity): string {
   return `${orgUrl}/${build.project.id}/_apis/build/Builds/${build.id}`;

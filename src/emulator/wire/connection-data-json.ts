@@ -1,6 +1,6 @@
 // JSON of `GET _apis/connectionData` for the caller's identity (§2.5).
 import type { IdentityEntity } from '../model/entities.js';
-import type { JsonObject } from './wire-format.js';
+import type { JsonObject } from '../protocol/wire-format.js';
 
 function identityJson(identity: IdentityEntity): JsonObject {
   return {

@@ -1,6 +1,6 @@
 // JSON of identities and projects (IdentityRef, TeamProjectReference, TeamProject) as the service writes them (§3.1).
 import type { IdentityEntity, ProjectEntity } from '../model/entities.js';
-import { formatDate, link, pathSegment, type JsonObject } from './wire-format.js';
+import { formatDate, link, pathSegment, type JsonObject } from '../protocol/wire-format.js';
 
 /** IdentityRef: display name, links and descriptor (§3.3 `createdBy`). */
 export function identityRefJson(orgUrl: string, identity: IdentityEntity): JsonObject {

@@ -1,8 +1,8 @@
 // JSON of policy configurations and evaluation records (PolicyConfiguration, PolicyEvaluationRecord; §3.5, §4).
 import type { EvaluationView } from '../engine/evaluation-state.js';
 import type { EvaluationEntity, PolicyEntity } from '../model/entities.js';
+import { formatDate, link, type JsonObject } from '../protocol/wire-format.js';
 import { identityRefJson } from './core-json.js';
-import { formatDate, link, type JsonObject } from './wire-format.js';
 
 /** Build settings in the service's key order, then scope (§3.5 real configuration). */
 function settingsJson(policy: PolicyEntity): JsonObject {

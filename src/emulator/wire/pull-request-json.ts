@@ -1,8 +1,8 @@
 // JSON of pull requests (GitPullRequest) as lists and single GETs return them (§3.3).
 import type { PullRequestEntity } from '../model/entities.js';
+import { formatDate, link, type JsonObject } from '../protocol/wire-format.js';
 import { identityRefJson, pullRequestProjectJson } from './core-json.js';
 import { commitRefJson, repositoryUrl, repositoryWebUrl } from './repository-json.js';
-import { formatDate, link, type JsonObject } from './wire-format.js';
 
 /** §3.3: descriptions are truncated to 400 characters in list results. */
 const LIST_DESCRIPTION_LIMIT = 400;

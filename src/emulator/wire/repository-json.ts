@@ -1,7 +1,7 @@
 // JSON of Git repositories and commit references (GitRepository, GitCommitRef) as in §3.2.
 import type { RepositoryEntity } from '../model/entities.js';
+import { link, pathSegment, type JsonObject } from '../protocol/wire-format.js';
 import { projectReferenceJson } from './core-json.js';
-import { link, pathSegment, type JsonObject } from './wire-format.js';
 
 export function repositoryUrl(orgUrl: string, repository: RepositoryEntity): string {
   return `${orgUrl}/${repository.project.id}/_apis/git/repositories/${repository.id}`;

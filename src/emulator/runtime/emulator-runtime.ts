@@ -1,29 +1,12 @@
 // The live emulator: the store built from the scenario plus clock, tokens, logs and faults; reset rebuilds it.
+import type { RequeueRecord } from '../engine/requeue-evaluation.js';
 import { FaultState } from '../faults/fault-state.js';
 import { generateTokens, type EmulatorTokens } from '../identity/tokens.js';
 import { createEmulatorClock, type EmulatorClock } from '../model/emulator-clock.js';
 import type { Store } from '../model/store.js';
+import { RequestLog } from '../protocol/request-log.js';
 import { buildStore } from '../scenario/build-store.js';
 import type { Scenario } from '../scenario/scenario-types.js';
-import { RequestLog } from './request-log.js';
-
-/** One re-queue the emulator performed, so tests can assert "each expected check requeued exactly once". */
-export interface RequeueRecord {
-  /** Emulator-clock time (epoch ms) and its ISO form. */
-  timeMs: number;
-  time: string;
-  evaluationId: string;
-  pullRequestId: number;
-  projectId: string;
-  configurationId: number;
-  token: 'job' | 'pat';
-  identity: string;
-  previousBuildId: number | null;
-  newBuildId: number | null;
-  /** The previous build was queued or running and got cancelled: a wasted build. */
-  cancelledBuild: boolean;
-  cancelledBuildId: number | null;
-}
 
 export interface EmulatorRuntime {
   readonly scenario: Scenario;
