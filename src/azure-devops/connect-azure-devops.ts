@@ -5,6 +5,7 @@ import type { Transport } from '../http/types.js';
 import type { ChecksApi } from '../requeue/checks-api.js';
 import type { Clock } from '../util/clock.js';
 import { createAzureDevOpsClient } from './create-azure-devops-client.js';
+import type { ListingLimits } from './listing-limits.js';
 import { createApiVersions, type ApiVersionMode, type ApiVersions } from './negotiate-api-versions.js';
 import type { OrganizationUrl } from './organization-url.js';
 
@@ -37,6 +38,8 @@ export interface ConnectOptions extends AzureDevOpsPipelineOptions {
   readonly pageSize?: number;
   /** Re-read a check (and its PR) before its PATCH when it was read longer ago than this. @default 60_000 */
   readonly recheckAfterMs?: number;
+  /** How many items one listing may hold before it stops with a failure (tests lower it). */
+  readonly listingLimits?: Partial<ListingLimits>;
 }
 
 export interface Connection {
@@ -73,7 +76,7 @@ export function createAzureDevOpsPipeline(options: AzureDevOpsPipelineOptions): 
 }
 
 export function connectAzureDevOps(options: ConnectOptions): Connection {
-  const { pageSize, recheckAfterMs, ...pipelineOptions } = options;
+  const { pageSize, recheckAfterMs, listingLimits, ...pipelineOptions } = options;
   const pipeline = createAzureDevOpsPipeline(pipelineOptions);
   const api = createAzureDevOpsClient({
     organizationUrl: options.organization.url,
@@ -81,6 +84,7 @@ export function connectAzureDevOps(options: ConnectOptions): Connection {
     clock: options.clock,
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(recheckAfterMs === undefined ? {} : { recheckAfterMs }),
+    ...(listingLimits === undefined ? {} : { listingLimits }),
   });
   return { api, stats: () => pipeline.stats() };
 }

@@ -4,9 +4,11 @@ import type { ChecksApi, PullRequestQuery, ResolvedScope, ScopeRequest } from '.
 import type { PolicyCheck, ProjectRef, PullRequest } from '../requeue/model.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { policyEvaluationsUrl, pullRequestsUrl } from './endpoints.js';
-import { createGetJson, parseAnswer } from './get-json.js';
+import { createGetJson } from './get-json.js';
 import { readCollection } from './json-guards.js';
 import { listActiveBuilds } from './list-active-builds.js';
+import { DEFAULT_LISTING_LIMITS, type ListingLimits } from './listing-limits.js';
+import { paginateBySkip } from './paginate-by-skip.js';
 import { parsePolicyEvaluation } from './parse-policy-evaluation.js';
 import { parsePullRequest } from './parse-pull-request.js';
 import { requeueEvaluation } from './requeue-evaluation.js';
@@ -33,6 +35,8 @@ export interface AzureDevOpsClientOptions {
    * @default 60_000
    */
   readonly recheckAfterMs?: number;
+  /** How many items one listing may hold before it stops with a failure. @default DEFAULT_LISTING_LIMITS */
+  readonly listingLimits?: Partial<ListingLimits>;
 }
 
 /** How long a listing of active pull requests answers "still active" for the checks read again before a PATCH. */
@@ -43,6 +47,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
   const pageSize = Math.min(options.pageSize ?? 250, 1000);
   const clock = options.clock ?? systemClock;
   const recheckAfterMs = options.recheckAfterMs ?? 60_000;
+  const limits: ListingLimits = { ...DEFAULT_LISTING_LIMITS, ...options.listingLimits };
   /** When each check was read, by evaluation id. */
   const readAtMs = new Map<string, number>();
 
@@ -50,26 +55,28 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
   const shared = createSharedValues(org);
   const parseCheck = (item: unknown): PolicyCheck => parsePolicyEvaluation(item, shared.string);
 
-  async function* listPullRequests(
+  function listPullRequests(
     query: PullRequestQuery,
     signal?: AbortSignal,
   ): AsyncIterable<readonly PullRequest[]> {
     const what = `list active pull requests of project "${query.project.name}"`;
-    for (let skip = 0; ; skip += pageSize) {
-      const url = pullRequestsUrl(org, {
-        projectId: query.project.id,
-        repositoryId: query.repository?.id,
-        targetRefName: query.targetBranch,
-        top: pageSize,
-        skip,
-      });
-      const { body } = await get(url, what, signal);
-      const page = parseAnswer(what, () =>
-        readCollection(body, what).map((item) => parsePullRequest(item, shared)),
-      );
-      yield page;
-      if (page.length < pageSize) return;
-    }
+    return paginateBySkip({
+      get,
+      urlFor: (skip, top) =>
+        pullRequestsUrl(org, {
+          projectId: query.project.id,
+          repositoryId: query.repository?.id,
+          targetRefName: query.targetBranch,
+          top,
+          skip,
+        }),
+      top: pageSize,
+      what,
+      parse: (body) => readCollection(body, what).map((item) => parsePullRequest(item, shared)),
+      idOf: (pullRequest) => pullRequest.id,
+      maxItems: limits.pullRequests,
+      ...(signal ? { signal } : {}),
+    });
   }
   // Asked only for checks old enough to be read again before their PATCH. A listing stays good for 15 s, so a PR
   // closed since is requeued only within that window; with a shorter recheckAfterMs than that (strict callers,
@@ -81,7 +88,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
 
   return {
     resolveScope(request: ScopeRequest, signal?: AbortSignal): Promise<ResolvedScope> {
-      return resolveScope(get, org, request, signal);
+      return resolveScope(get, org, request, signal, limits);
     },
 
     listPullRequests,
@@ -89,17 +96,23 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
     async listChecks(pullRequest: PullRequest, signal?: AbortSignal): Promise<readonly PolicyCheck[]> {
       const what = `list policy checks of pull request ${pullRequest.id}`;
       const checks: PolicyCheck[] = [];
-      const top = 1000;
-      for (let skip = 0; ; skip += top) {
-        const url = policyEvaluationsUrl(org, pullRequest.project.id, pullRequest.id, top, skip);
-        const { body } = await get(url, what, signal);
-        const page = parseAnswer(what, () => readCollection(body, what).map(parseCheck));
+      const pages = paginateBySkip({
+        get,
+        urlFor: (skip, top) => policyEvaluationsUrl(org, pullRequest.project.id, pullRequest.id, top, skip),
+        top: 1000,
+        what,
+        parse: (body) => readCollection(body, what).map(parseCheck),
+        idOf: (check) => check.evaluationId,
+        maxItems: limits.evaluations,
+        ...(signal ? { signal } : {}),
+      });
+      for await (const page of pages) {
         const nowMs = clock.now();
         // Only build checks can be requeued; the others need no read time.
         for (const check of page) if (check.isBuildPolicy) readAtMs.set(check.evaluationId, nowMs);
         checks.push(...page);
-        if (page.length < top) return checks;
       }
+      return checks;
     },
 
     requeueCheck(pullRequest: PullRequest, check: PolicyCheck) {
@@ -112,7 +125,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
     },
 
     listActiveBuilds(project: ProjectRef, definitionIds: readonly number[], signal?: AbortSignal) {
-      return listActiveBuilds(get, org, project, definitionIds, signal);
+      return listActiveBuilds(get, org, project, definitionIds, signal, limits.builds);
     },
   };
 }

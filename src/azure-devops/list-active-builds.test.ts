@@ -66,6 +66,46 @@ describe('listActiveBuilds', () => {
     await expect(listActiveBuilds(get, org, project, [7])).rejects.toMatchObject({ code: 'bad-paging' });
   });
 
+  it('stops with a failure when a continuation token comes back two pages later', async () => {
+    const { get, urls } = scripted([
+      { builds: [aBuild(1)], token: 'a' },
+      { builds: [aBuild(2)], token: 'b' },
+      { builds: [aBuild(3)], token: 'a' },
+      { builds: [aBuild(4)], token: 'b' },
+    ]);
+
+    await expect(listActiveBuilds(get, org, project, [7])).rejects.toMatchObject({ code: 'bad-paging' });
+    expect(urls).toHaveLength(3);
+  });
+
+  it('stops with a failure on a page without a new build that still asks for another', async () => {
+    const { get } = scripted([
+      { builds: [aBuild(1)], token: 'a' },
+      { builds: [], token: 'b' },
+      { builds: [aBuild(2)] },
+    ]);
+
+    await expect(listActiveBuilds(get, org, project, [7])).rejects.toMatchObject({ code: 'bad-paging' });
+  });
+
+  it('stops with too-many-items when the pages of new builds never end', async () => {
+    const urls: URL[] = [];
+    const get: GetJson = (url) => {
+      urls.push(url);
+      const builds = Array.from({ length: 1000 }, (_, i) => aBuild(urls.length * 1000 + i));
+      const response = {
+        status: 200,
+        headers: { 'x-ms-continuationtoken': `t${urls.length}` },
+      } as unknown as HttpResponse;
+      return Promise.resolve({ body: { value: builds }, response });
+    };
+
+    await expect(listActiveBuilds(get, org, project, [7], undefined, 5000)).rejects.toMatchObject({
+      code: 'too-many-items',
+    });
+    expect(urls).toHaveLength(6);
+  });
+
   it('splits very long definition lists so every URL stays short', async () => {
     const { get, urls } = scripted([]);
     const ids = Array.from({ length: 150 }, (_, i) => i + 1);

@@ -6,6 +6,7 @@ import type { ProjectRef, RepositoryRef } from '../requeue/model.js';
 import { API_VERSION, projectsUrl, projectUrl } from './endpoints.js';
 import { parseAnswer, type GetJson } from './get-json.js';
 import { isObject, readCollection, readObject, requireString } from './json-guards.js';
+import { DEFAULT_LISTING_LIMITS, tooManyItems, type ListingLimits } from './listing-limits.js';
 import { paginateByContinuation } from './paginate-continuation.js';
 
 export async function resolveScope(
@@ -13,15 +14,16 @@ export async function resolveScope(
   org: string,
   request: ScopeRequest,
   signal?: AbortSignal,
+  limits: ListingLimits = DEFAULT_LISTING_LIMITS,
 ): Promise<ResolvedScope> {
   const projects = request.allProjects
-    ? await listAllProjects(get, org, signal)
+    ? await listAllProjects(get, org, limits.projects, signal)
     : await Promise.all(request.projects.map((name) => resolveProject(get, org, name, signal)));
   const unique = [...new Map(projects.map((project) => [project.id, project])).values()];
   const repositories =
     request.repositories.length === 0
       ? []
-      : await resolveRepositories(get, org, request.repositories, unique, signal);
+      : await resolveRepositories(get, org, request.repositories, unique, limits.repositories, signal);
   return { projects: unique, repositories };
 }
 
@@ -42,19 +44,24 @@ async function resolveProject(
   }
 }
 
-async function listAllProjects(get: GetJson, org: string, signal?: AbortSignal): Promise<ProjectRef[]> {
+async function listAllProjects(
+  get: GetJson,
+  org: string,
+  maxItems: number,
+  signal?: AbortSignal,
+): Promise<ProjectRef[]> {
   const what = 'list projects';
   const projects: ProjectRef[] = [];
-  for await (const body of paginateByContinuation(
+  const pages = paginateByContinuation({
     get,
-    (token) => projectsUrl(org, 500, token),
+    urlFor: (token) => projectsUrl(org, 500, token),
     what,
-    signal,
-  )) {
-    projects.push(
-      ...parseAnswer(what, () => readCollection(body, what).map((item) => toRef(item, 'project'))),
-    );
-  }
+    parse: (body) => readCollection(body, what).map((item) => toRef(item, 'project')),
+    idOf: (project) => project.id,
+    maxItems,
+    ...(signal ? { signal } : {}),
+  });
+  for await (const page of pages) projects.push(...page);
   return projects;
 }
 
@@ -65,13 +72,16 @@ async function resolveRepositories(
   org: string,
   filters: readonly string[],
   projects: readonly ProjectRef[],
+  maxItems: number,
   signal?: AbortSignal,
 ): Promise<ScopedRepository[]> {
   const what = 'list repositories';
   const url = new URL(`${org}/_apis/git/repositories?api-version=${API_VERSION.git}`);
   const { body } = await get(url, what, signal);
   const inScope = new Set(projects.map((project) => project.id));
+  // One answer, not paged: bounded by the response size limit, and by the item limit like every listing.
   const all = parseAnswer(what, () => readCollection(body, what).map(toScopedRepository));
+  if (all.length > maxItems) throw tooManyItems(what, maxItems);
   const visible = all.filter((repository) => inScope.has(repository.projectId));
   const matched = new Map<string, ScopedRepository>();
   for (const filter of filters) {

@@ -48,7 +48,7 @@ export class CheckNoLongerApplicableError extends Error {
 export interface ChecksApi {
   /** Resolves names or ids; throws a configuration error for unknown projects or repositories. */
   resolveScope(request: ScopeRequest, signal?: AbortSignal): Promise<ResolvedScope>;
-  /** Active pull requests, page by page (a short page ends the listing). */
+  /** Active pull requests, page by page, each new pull request once (docs/reliability.md, "Paging"). */
   listPullRequests(query: PullRequestQuery, signal?: AbortSignal): AsyncIterable<readonly PullRequest[]>;
   listChecks(pullRequest: PullRequest, signal?: AbortSignal): Promise<readonly PolicyCheck[]>;
   /** Requeues exactly once: never resends after an unknown outcome without reading the state back. */
