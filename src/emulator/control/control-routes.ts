@@ -3,8 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaultSettings } from '../faults/check-fault-settings.js';
 import type { ParsedUrl } from '../protocol/parse-url.js';
 import type { CompleteBuildsRequest, EmulatorControl } from './control-api.js';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+import { checkControlRequest } from './control-guard.js';
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body ?? null);
@@ -100,7 +99,10 @@ function dispatch(
   }
 }
 
-/** Answers `/_emulator/{action}`; 403 for non-loopback callers, 404 for unknown actions, 400 for bad input. */
+/**
+ * Answers `/_emulator/{action}`: 403 for non-loopback callers or web origins, 421 for a non-loopback Host, 415
+ * for a POST or PUT that is not JSON, 404 for unknown actions, 400 for bad input.
+ */
 export function handleControlRequest(
   control: EmulatorControl,
   request: IncomingMessage,
@@ -108,13 +110,15 @@ export function handleControlRequest(
   url: ParsedUrl,
   body: Buffer,
 ): void {
-  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-    send(response, 403, { message: 'The emulator control API answers loopback callers only.' });
+  const method = (request.method ?? 'GET').toUpperCase();
+  const refusal = checkControlRequest(request, method);
+  if (refusal !== null) {
+    send(response, refusal.status, { message: refusal.message });
     return;
   }
   const action = url.lowerSegments.slice(1).join('/');
   try {
-    const result = dispatch(control, (request.method ?? 'GET').toUpperCase(), action, url, body);
+    const result = dispatch(control, method, action, url, body);
     if (result === undefined) {
       send(response, 404, {
         message: `Unknown control action: ${request.method ?? ''} /_emulator/${action}`,

@@ -68,7 +68,8 @@ export async function control(
   body?: unknown,
 ): Promise<CallResult> {
   const origin = new URL(emu.orgUrl).origin;
-  const init: RequestInit = { method };
+  // The control API takes JSON only (a web page could otherwise POST text/plain to it).
+  const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(`${origin}/_emulator/${action}`, init);
   const text = await response.text();
