@@ -9,7 +9,9 @@ import { detectEntraConfig } from './entra-config.js';
 import { createEntraCredential, type EntraDependencies } from './entra-credential.js';
 import { credentialFromToken } from './static-credential.js';
 
-export type AuthMode = 'auto' | 'job-token' | 'entra' | 'pat';
+/** The credentials `--auth` may name; `auto` walks the chain (job token → Entra → PAT). */
+export const AUTH_MODES = ['auto', 'job-token', 'entra', 'pat'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 export interface CredentialSources {
   /** `SYSTEM_ACCESSTOKEN`: the job's OAuth token, mapped into the step's env (or the task's endpoint). */

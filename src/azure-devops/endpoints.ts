@@ -7,6 +7,8 @@ export const API_VERSION = {
   core: writtenVersionOf('projects'),
   git: writtenVersionOf('git/pullrequests'),
   build: writtenVersionOf('build/builds'),
+  policy: writtenVersionOf('policy/configurations'),
+  security: writtenVersionOf('security/permissionevaluationbatch'),
   policyEvaluations: writtenVersionOf('policy/evaluations'),
   connectionData: writtenVersionOf('connectiondata'),
 } as const;
@@ -104,6 +106,20 @@ export function activeBuildsUrl(
     $top: top,
     continuationToken,
   });
+}
+
+export function repositoriesUrl(org: string, projectId: string): URL {
+  return build(org, `${segment(projectId)}/_apis/git/repositories`, API_VERSION.git);
+}
+
+/** Policy configurations of one type, e.g. build validation (policy 7.1, reference §3.5). */
+export function policyConfigurationsUrl(org: string, projectId: string, policyType: string): URL {
+  return build(org, `${segment(projectId)}/_apis/policy/configurations`, API_VERSION.policy, { policyType });
+}
+
+/** Evaluates permissions of the calling identity; a POST that changes nothing (doctor's permission check). */
+export function permissionEvaluationBatchUrl(org: string): URL {
+  return build(org, '_apis/security/permissionevaluationbatch', API_VERSION.security);
 }
 
 export function connectionDataUrl(org: string): URL {

@@ -14,18 +14,13 @@ import {
   runDoctor,
 } from '../index.js';
 import type { CliIo } from './cli-io.js';
-import { DOCTOR_HELP, DoctorArgsError, parseDoctorArgs, type DoctorOptions } from './parse-doctor-args.js';
+import { DOCTOR_HELP, parseDoctorArgs } from './parse-doctor-args.js';
 import { EXIT } from './exit-codes.js';
 import { noticeLoopbackHttp, resolveCliCredential } from './resolve-cli-credential.js';
-import { UsageError } from './parse-args.js';
+import { UsageError } from './command-line.js';
 
 export async function runDoctorCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let options: DoctorOptions;
-  try {
-    options = parseDoctorArgs(argv, io.env);
-  } catch (error) {
-    throw error instanceof DoctorArgsError ? new UsageError(error.message) : error;
-  }
+  const options = parseDoctorArgs(argv, io.env);
   if (options.help) {
     io.writeStdout(DOCTOR_HELP);
     return EXIT.ok;

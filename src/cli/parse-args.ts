@@ -1,7 +1,16 @@
 // Parses the command line (and pipeline variables as defaults) into validated CLI options. Pure: env is passed in.
-import { parseArgs } from 'node:util';
-
 import type { AuthMode } from '../index.js';
+import {
+  COMMON_OPTIONS,
+  parseCommandLine,
+  pipelineProject,
+  readAuthMode,
+  readOrganization,
+  readOutput,
+  UsageError,
+} from './command-line.js';
+
+export { UsageError };
 
 export interface CliOptions {
   readonly command: 'requeue' | 'help' | 'version';
@@ -30,16 +39,10 @@ export interface CliOptions {
   readonly debug: boolean;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 const OPTIONS = {
-  org: { type: 'string' },
-  organization: { type: 'string' },
+  ...COMMON_OPTIONS,
   project: { type: 'string', multiple: true },
   'all-projects': { type: 'boolean' },
-  repository: { type: 'string', multiple: true },
   'target-branch': { type: 'string', multiple: true },
   'include-drafts': { type: 'boolean' },
   'include-conflicts': { type: 'boolean' },
@@ -49,61 +52,35 @@ const OPTIONS = {
   'max-builds-in-flight': { type: 'string' },
   'retry-failed': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
-  output: { type: 'string' },
-  json: { type: 'boolean' },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
-  auth: { type: 'string' },
-  'pat-stdin': { type: 'boolean' },
-  'managed-identity': { type: 'boolean' },
   'summary-file': { type: 'string' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-
-const AUTH_MODES: readonly AuthMode[] = ['auto', 'job-token', 'entra', 'pat'];
 
 export function parseCliArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(
-      error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error),
-    );
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const values = parseCommandLine(argv, OPTIONS);
   if (values.help) return { ...defaults(), command: 'help' };
   if (values.version) return { ...defaults(), command: 'version' };
 
-  const organization =
-    values.org ??
-    values.organization ??
-    env['SYSTEM_COLLECTIONURI'] ??
-    env['SYSTEM_TEAMFOUNDATIONCOLLECTIONURI'];
+  const organization = readOrganization(values, env);
   const allProjects = values['all-projects'] === true;
   const explicitProjects = values.project ?? [];
   if (allProjects && explicitProjects.length > 0)
     throw new UsageError('use either --project or --all-projects, not both');
-  const pipelineProject = env['SYSTEM_TEAMPROJECTID'] || env['SYSTEM_TEAMPROJECT'];
+  const inPipeline = pipelineProject(env);
   const projects =
-    explicitProjects.length > 0 || allProjects ? explicitProjects : pipelineProject ? [pipelineProject] : [];
+    explicitProjects.length > 0 || allProjects ? explicitProjects : inPipeline ? [inPipeline] : [];
   if (!allProjects && projects.length === 0) {
     throw new UsageError(
       'no project: pass --project NAME (repeatable) or --all-projects (in a pipeline, SYSTEM_TEAMPROJECTID is used)',
     );
   }
-  const output = values.json ? 'json' : (values.output ?? 'text');
-  if (output !== 'text' && output !== 'json')
-    throw new UsageError(`--output must be text or json, got "${output}"`);
-  const auth = (values.auth ?? 'auto') as AuthMode;
-  if (!AUTH_MODES.includes(auth))
-    throw new UsageError(`--auth must be one of ${AUTH_MODES.join(', ')}, got "${values.auth}"`);
+  const output = readOutput(values);
+  const auth = readAuthMode(values.auth);
   const maxRequeues = parseCount(values['max-requeues'], '--max-requeues', 0);
   const maxBuildsInFlight = parseCount(values['max-builds-in-flight'], '--max-builds-in-flight', 1);
   const timeoutSeconds = parseCount(values.timeout, '--timeout', 1, 86_400);

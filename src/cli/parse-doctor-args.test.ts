@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { DoctorArgsError, parseDoctorArgs } from './parse-doctor-args.js';
+import { UsageError } from './command-line.js';
+import { parseDoctorArgs } from './parse-doctor-args.js';
 
 const pipelineEnv = {
   SYSTEM_COLLECTIONURI: 'https://dev.azure.com/fabrikam/',
@@ -60,7 +61,7 @@ describe('parseDoctorArgs', () => {
     [['--output', 'xml'], /--output must be text or json/],
     [['stray'], /unexpected argument "stray"/],
   ])('refuses %o (no option takes a secret, checklist A1)', (argv, message) => {
-    expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(DoctorArgsError);
+    expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(UsageError);
     expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(message);
   });
 });

@@ -1,8 +1,14 @@
 // `azdo-requeue doctor [--org URL] [--project P] [--repository R]… [--auth …] [--output text|json]`, with the
 // pipeline's variables as defaults. Pure: env is passed in. No option takes a token (checklist A1).
-import { parseArgs } from 'node:util';
-
 import type { AuthMode } from '../index.js';
+import {
+  COMMON_OPTIONS,
+  parseCommandLine,
+  pipelineProject,
+  readAuthMode,
+  readOrganization,
+  readOutput,
+} from './command-line.js';
 
 export interface DoctorOptions {
   readonly help: boolean;
@@ -14,11 +20,6 @@ export interface DoctorOptions {
   readonly managedIdentity: boolean;
   readonly output: 'text' | 'json';
   readonly debug: boolean;
-}
-
-/** A bad doctor command line; the CLI turns it into its usage error (exit 2). */
-export class DoctorArgsError extends Error {
-  override readonly name = 'DoctorArgsError';
 }
 
 export const DOCTOR_HELP = `azdo-requeue doctor: check the credential, the identity and the permissions a requeue needs.
@@ -39,55 +40,23 @@ Usage:
 Exit codes: 0 every required check passed, 2 configuration error, 3 authentication or permission failure.
 `;
 
-const OPTIONS = {
-  org: { type: 'string' },
-  organization: { type: 'string' },
-  project: { type: 'string' },
-  repository: { type: 'string', multiple: true },
-  auth: { type: 'string' },
-  'pat-stdin': { type: 'boolean' },
-  'managed-identity': { type: 'boolean' },
-  output: { type: 'string' },
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const AUTH_MODES: readonly string[] = ['auto', 'job-token', 'entra', 'pat'];
+const OPTIONS = { ...COMMON_OPTIONS, project: { type: 'string' } } as const;
 
 export function parseDoctorArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): DoctorOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new DoctorArgsError(
-      error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error),
-    );
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) throw new DoctorArgsError(`unexpected argument "${positionals[0]}"`);
-  const output = values.json ? 'json' : (values.output ?? 'text');
-  if (output !== 'text' && output !== 'json')
-    throw new DoctorArgsError(`--output must be text or json, got "${output}"`);
-  const auth = values.auth ?? 'auto';
-  if (!AUTH_MODES.includes(auth)) {
-    throw new DoctorArgsError(`--auth must be one of ${AUTH_MODES.join(', ')}, got "${auth}"`);
-  }
-  const organization =
-    values.org ??
-    values.organization ??
-    env['SYSTEM_COLLECTIONURI'] ??
-    env['SYSTEM_TEAMFOUNDATIONCOLLECTIONURI'];
-  const project = values.project ?? (env['SYSTEM_TEAMPROJECTID'] || env['SYSTEM_TEAMPROJECT']);
+  const values = parseCommandLine(argv, OPTIONS);
+  const output = readOutput(values);
+  const auth = readAuthMode(values.auth);
+  const organization = readOrganization(values, env);
+  const project = values.project ?? pipelineProject(env);
   return {
     help: values.help === true,
     ...(organization ? { organization } : {}),
     ...(project ? { project } : {}),
     repositories: values.repository ?? [],
-    auth: auth as AuthMode,
+    auth,
     patStdin: values['pat-stdin'] === true,
     managedIdentity: values['managed-identity'] === true,
     output,

@@ -1,18 +1,25 @@
 // DoctorApi over the project's HTTP pipeline: the same origin-bound auth, redirect rules, retry and
 // `X-TFS-FedAuthRedirect: Suppress` as a requeue run (checklist C1–C5), and the same adapter for PRs and checks.
-import { failureFromError } from '../azure-devops/call-failure.js';
-import { createAzureDevOpsPipeline } from '../azure-devops/connect-azure-devops.js';
-import { createAzureDevOpsClient } from '../azure-devops/create-azure-devops-client.js';
-import { connectionDataUrl, projectUrl } from '../azure-devops/endpoints.js';
-import { isObject, readCollection, readNumber, readObject, readString } from '../azure-devops/json-guards.js';
-import type { OrganizationUrl } from '../azure-devops/organization-url.js';
-import { readJson } from '../azure-devops/read-response.js';
+import type { DoctorApi } from '../doctor/doctor-api.js';
 import type { HttpLogger } from '../http/policies/log-policy.js';
 import type { HttpMethod, Transport } from '../http/types.js';
 import { ApiFailure } from '../requeue/checks-api.js';
 import { BUILD_POLICY_TYPE_ID, type ProjectRef, type RepositoryRef } from '../requeue/model.js';
 import type { Clock } from '../util/clock.js';
-import type { BuildPolicyRef, DoctorApi } from './doctor-api.js';
+import { failureFromError } from './call-failure.js';
+import { createAzureDevOpsPipeline } from './connect-azure-devops.js';
+import { createAzureDevOpsClient } from './create-azure-devops-client.js';
+import {
+  connectionDataUrl,
+  permissionEvaluationBatchUrl,
+  policyConfigurationsUrl,
+  projectUrl,
+  repositoriesUrl,
+} from './endpoints.js';
+import { isObject, readCollection, readString } from './json-guards.js';
+import type { OrganizationUrl } from './organization-url.js';
+import { parseBuildPolicy } from './parse-build-policy.js';
+import { readJson } from './read-response.js';
 
 export interface HttpDoctorApiOptions {
   readonly organization: OrganizationUrl;
@@ -49,12 +56,6 @@ export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
     return readJson(response, what);
   }
 
-  const apiUrl = (path: string, query: Record<string, string>): URL => {
-    const url = new URL(`${org}/${path}`);
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    return url;
-  };
-
   return {
     connectionData: () => call('GET', connectionDataUrl(org), 'read the identity (connectionData)'),
     async project(nameOrId) {
@@ -62,7 +63,7 @@ export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
     },
     async repositories(projectId) {
       const what = 'list repositories';
-      const url = apiUrl(`${encodeURIComponent(projectId)}/_apis/git/repositories`, { 'api-version': '7.1' });
+      const url = repositoriesUrl(org, projectId);
       return readCollection(await call('GET', url, what), what).map((item) => toRef(item, 'repository'));
     },
     async activePullRequests(project, repository) {
@@ -73,19 +74,11 @@ export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
     policyChecks: (pullRequest) => checks.listChecks(pullRequest),
     async buildPolicies(projectId) {
       const what = 'list build policies';
-      const url = apiUrl(`${encodeURIComponent(projectId)}/_apis/policy/configurations`, {
-        policyType: BUILD_POLICY_TYPE_ID,
-        'api-version': '7.1',
-      });
-      return readCollection(await call('GET', url, what), what).flatMap(toBuildPolicy);
+      const url = policyConfigurationsUrl(org, projectId, BUILD_POLICY_TYPE_ID);
+      return readCollection(await call('GET', url, what), what).flatMap(parseBuildPolicy);
     },
     evaluatePermissions: (batch) =>
-      call(
-        'POST',
-        apiUrl('_apis/security/permissionevaluationbatch', { 'api-version': '7.1' }),
-        'evaluate permissions',
-        batch,
-      ),
+      call('POST', permissionEvaluationBatchUrl(org), 'evaluate permissions', batch),
   };
 }
 
@@ -96,24 +89,4 @@ function toRef(value: unknown, what: string): ProjectRef & RepositoryRef {
     throw new ApiFailure('other', `a ${what} in the answer has no id or name`, 'bad-shape');
   }
   return { id, name };
-}
-
-function toBuildPolicy(value: unknown): BuildPolicyRef[] {
-  if (!isObject(value)) return [];
-  const settings = readObject(value, 'settings') ?? {};
-  const definitionId = readNumber(settings, 'buildDefinitionId');
-  if (definitionId === undefined || value['isDeleted'] === true) return [];
-  const scope = Array.isArray(settings['scope'])
-    ? (settings['scope'] as unknown[])
-    : [{ repositoryId: null }];
-  return [
-    {
-      definitionId,
-      name: readString(settings, 'displayName') ?? `#${definitionId}`,
-      isEnabled: value['isEnabled'] !== false,
-      repositoryIds: scope.map((entry) =>
-        isObject(entry) ? (readString(entry, 'repositoryId') ?? null) : null,
-      ),
-    },
-  ];
 }
