@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** Secrets read from the environment: masked everywhere, and gone from process.env before anything else runs. */
+const TOKEN_VARIABLES = ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT', 'AZDO_REQUEUE_HOOK_SECRET'];
+
 const argv = process.argv.slice(2);
 const version = readVersion();
 
@@ -31,7 +34,7 @@ async function runEmulator(): Promise<number> {
 async function runWithProcess(): Promise<number> {
   const env: Record<string, string | undefined> = { ...process.env };
   // Child processes and crash dumps must not inherit the tokens (security checklist A3).
-  for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) delete process.env[name];
+  for (const name of TOKEN_VARIABLES) delete process.env[name];
 
   const [
     { createSecretRegistry, createRedactingWriter, systemClock },
@@ -45,7 +48,7 @@ async function runWithProcess(): Promise<number> {
     import('../azure-pipelines/index.js'),
   ]);
   const secrets = createSecretRegistry();
-  for (const name of ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT']) {
+  for (const name of TOKEN_VARIABLES) {
     // One entry per line: a multi-line value is refused later with a clear message, but every line is masked.
     for (const line of (env[name] ?? '').split(/\r?\n/)) if (line.trim() !== '') secrets.add(line.trim());
   }

@@ -5,10 +5,19 @@ import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { HELP_TEXT } from './help-text.js';
 import { parseCliArgs, UsageError } from './parse-args.js';
+import { resolveCliCredential } from './resolve-cli-credential.js';
 import { runRequeueCommand } from './run-requeue-command.js';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === 'serve') {
+      const { runServeCommand } = await import('../serve/index.js');
+      return await runServeCommand(argv.slice(1), io, {
+        parseRequeueArgs: (rest) => parseCliArgs(rest, io.env),
+        usageError: (message) => new UsageError(message),
+        resolveCredential: (options, organization) => resolveCliCredential(options, organization, io),
+      });
+    }
     if (argv[0] === 'doctor') {
       const { runDoctorCommand } = await import('./doctor-command.js');
       return await runDoctorCommand(argv.slice(1), io);
