@@ -81,6 +81,20 @@ describe('deriveSecretForms', () => {
     },
   );
 
+  it('covers hex of the secret in lower and upper case, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(secretArbitrary, surroundingArbitrary, surroundingArbitrary, (secret, before, after) => {
+        const hex = Buffer.from(before + secret + after, 'utf8').toString('hex');
+
+        const forms = deriveSecretForms(secret);
+
+        expect(forms.some((form) => hex.includes(form))).toBe(true);
+        expect(forms.some((form) => hex.toUpperCase().includes(form))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('produces nothing for a secret under 8 characters', () => {
     expect(deriveSecretForms('abcdefg')).toEqual([]);
   });

@@ -15,13 +15,16 @@ const COLON = Buffer.from(':', 'utf8');
  * Returns the distinct forms of `secret`, longest first: the raw value; its base64 and base64url
  * encodings at byte shifts 0, 1 and 2 (the characters that do not depend on neighbouring bytes);
  * the same behind a known ":" (`user:secret`); the complete `base64(":"+s)` and `base64("PAT:"+s)`
- * header values; its URL-encoded and JSON-escaped forms. Forms under 8 characters are left out,
+ * header values; its URL-encoded and JSON-escaped forms; its hex in lower and upper case. Forms under 8 characters are left out,
  * and a secret under 8 characters has no forms at all.
  */
 export function deriveSecretForms(secret: string): string[] {
   if (secret.length < MIN_SECRET_FORM_CHARS) return [];
   const forms = new Set<string>([secret, encodeUrlComponent(secret), JSON.stringify(secret).slice(1, -1)]);
   const secretBytes = Buffer.from(secret, 'utf8');
+  // Hex is byte-aligned, so the secret's hex is a substring of the hex of any text holding it; both cases.
+  const hex = secretBytes.toString('hex');
+  forms.add(hex).add(hex.toUpperCase());
   for (const alphabet of ['base64', 'base64url'] as const) {
     for (const prefix of BASIC_AUTH_PREFIXES) {
       forms.add(Buffer.from(prefix + secret, 'utf8').toString(alphabet));

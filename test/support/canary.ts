@@ -46,7 +46,7 @@ export function makeCanaries(): Canaries {
 }
 
 /**
- * Every form under which `token` could leak: raw, URL-encoded, JSON-escaped, the Basic header values
+ * Every form under which `token` could leak: raw, URL-encoded, JSON-escaped, hex (both cases), the Basic header values
  * `base64(":"+t)` and `base64("PAT:"+t)`, and base64/base64url of `t` behind 0, 1 or 2 unknown bytes (only the
  * characters that do not depend on the neighbours, so the form is a substring of any such encoding).
  */
@@ -55,6 +55,8 @@ export function encodedForms(token: string): { readonly name: string; readonly v
     { name: 'raw', value: token },
     { name: 'url-encoded', value: encodeURIComponent(token) },
     { name: 'json-escaped', value: JSON.stringify(token).slice(1, -1) },
+    { name: 'hex', value: Buffer.from(token).toString('hex') },
+    { name: 'HEX', value: Buffer.from(token).toString('hex').toUpperCase() },
   ];
   for (const alphabet of ['base64', 'base64url'] as const) {
     forms.push({ name: `${alphabet}(":"+t)`, value: Buffer.from(`:${token}`).toString(alphabet) });
@@ -93,4 +95,29 @@ export function assertNoLeak(
     findLeaks(outputs, token).map((leak) => `canary ${index}: ${leak}`),
   );
   if (leaks.length > 0) throw new Error(`secret leaked:\n  ${leaks.join('\n  ')}`);
+}
+
+/**
+ * Where an output holds a piece of a form of `token` at least `minChars` long: what is left of a secret that was
+ * cut (at a length limit) or escaped (`a_b` → `a\_b`) before it was masked. Names the place and form only.
+ */
+export function findFragments(
+  outputs: Readonly<Record<string, string>>,
+  token: string,
+  minChars = 10,
+): string[] {
+  const pieces = new Map<string, string>();
+  for (const form of encodedForms(token)) {
+    for (let start = 0; start + minChars <= form.value.length; start++) {
+      pieces.set(form.value.slice(start, start + minChars), form.name);
+    }
+  }
+  const leaks = new Set<string>();
+  for (const [where, text] of Object.entries(outputs)) {
+    for (let index = 0; index + minChars <= text.length; index++) {
+      const form = pieces.get(text.slice(index, index + minChars));
+      if (form !== undefined) leaks.add(`${where}: a piece of ${form}`);
+    }
+  }
+  return [...leaks];
 }
