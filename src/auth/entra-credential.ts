@@ -6,6 +6,7 @@ import { format } from 'node:util';
 import type { TokenCredentialOptions } from '@azure/identity';
 
 import { redactText } from '../redaction/redact.js';
+import { createSecretRegistry } from '../redaction/secret-registry.js';
 import type { Clock } from '../util/clock.js';
 import { createAzureCliCredential, type AzRunner } from './azure-cli-credential.js';
 import { classifyToken } from './classify-token.js';
@@ -65,11 +66,14 @@ export async function createEntraCredential(options: EntraCredentialOptions): Pr
     },
     describeFailure: (error) => describeEntraFailure(config, error, [...known, ...secrets]),
   });
-  // The App Service / Arc identity header lets anyone on the machine ask for tokens: mask it too.
+  // The App Service / Arc identity header lets anyone on the machine ask for tokens: mask it too, in failures too.
   if (config.kind === 'managed-identity') {
     for (const name of ['IDENTITY_HEADER', 'MSI_SECRET']) {
       const value = options.env[name]?.trim();
-      if (value) options.onSecret(value);
+      if (value) {
+        known.push(value);
+        options.onSecret(value);
+      }
     }
   }
   const first = await refreshing.get();
@@ -127,7 +131,8 @@ async function buildTokenCredential(options: EntraCredentialOptions): Promise<To
 
 /**
  * The first line of the library's message (AADSTS codes live there; later lines may dump a whole response,
- * request headers included), with every known secret and token-shaped text removed.
+ * request headers included), with every known secret in every form and token-shaped text removed, then cut at
+ * 400 characters: masking after the cut would miss a secret the cut splits.
  */
 export function describeEntraFailure(
   config: EntraConfig,
@@ -135,8 +140,9 @@ export function describeEntraFailure(
   secrets: readonly string[],
 ): string {
   const raw = error instanceof Error ? error.message : String(error);
-  let line = (raw.split(/\r?\n/)[0] ?? '').slice(0, 400);
-  for (const secret of secrets) if (secret.length >= 8) line = line.split(secret).join('***');
+  const registry = createSecretRegistry();
+  for (const secret of secrets) for (const part of secret.split(/\r?\n/)) registry.add(part);
+  const line = registry.redact(raw.split(/\r?\n/)[0] ?? '').slice(0, 400);
   const name = error instanceof Error ? `${error.name}: ` : '';
-  return `Microsoft Entra ID (${describeEntraSource(config)}) gave no token: ${name}${redactText(line)}`;
+  return `Microsoft Entra ID (${describeEntraSource(config)}) gave no token: ${name}${line}`;
 }

@@ -51,8 +51,12 @@ export function failureFromResponse(response: HttpResponse, what: string): ApiFa
       `HTTP ${response.status}`,
     );
   }
-  // The envelope is read once, by the HTTP layer: redacted, neutralised and capped at 500 characters (§5).
-  const { serverMessage, typeKey } = createHttpError(response);
+  // The envelope is read once, by the HTTP layer: masked with the run's secrets as a whole, then neutralised and
+  // capped at 500 characters (§5); masking after the cut would miss a secret the cut splits.
+  const { serverMessage, typeKey } = createHttpError(
+    response,
+    response.redact ? { redact: response.redact } : {},
+  );
   const code = /\bTF\d{5,6}\b/.exec(serverMessage ?? '')?.[0] ?? typeKey ?? `HTTP ${response.status}`;
   const detail = serverMessage ? `: ${serverMessage}` : '';
   const kind = kindOf(response.status);

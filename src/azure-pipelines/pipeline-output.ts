@@ -85,6 +85,8 @@ export interface PublishOptions {
    * The agent titles the summary section after the file's name.
    */
   readonly fileName: string;
+  /** The run's secret redactor, applied to the summary's texts before Markdown escapes them. */
+  readonly redact?: (text: string) => string;
 }
 
 /** Logs the issues, then writes and uploads the summary; returns the summary's path when one was uploaded. */
@@ -96,7 +98,10 @@ export async function publishToPipeline(
   for (const issue of collectPipelineIssues(result)) publisher.logIssue(issue);
   if (options.tempDirectory === undefined || options.tempDirectory === '') return undefined;
   const path = join(options.tempDirectory, options.fileName);
-  await publisher.writeFile(path, formatMarkdownSummary(result));
+  await publisher.writeFile(
+    path,
+    formatMarkdownSummary(result, options.redact ? { redact: options.redact } : {}),
+  );
   publisher.uploadSummary(path);
   return path;
 }

@@ -103,6 +103,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
   if (inPipeline) {
     await publishToPipeline(result, publisher, {
       tempDirectory: io.env['AGENT_TEMPDIRECTORY'],
+      redact: (text) => io.secrets.redact(text),
       // A folder per run: the agent titles the summary tab after the file's name (as the task does).
       fileName: join(`azdo-requeue-${io.clock.now()}`, 'azdo-requeue.md'),
     });
@@ -120,7 +121,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
 
 async function writeSummaryFile(path: string, result: RequeueResult, io: CliIo): Promise<boolean> {
   try {
-    await io.writeFile(path, formatMarkdownSummary(result));
+    await io.writeFile(path, formatMarkdownSummary(result, { redact: (text) => io.secrets.redact(text) }));
     return true;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

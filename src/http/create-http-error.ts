@@ -32,7 +32,7 @@ export function createHttpError(response: HttpResponse, options: CreateHttpError
     method: response.request.method,
     url: redact(redactUrl(response.request.url)),
     operation: response.request.operation,
-    ...(envelope.typeKey === undefined ? {} : { typeKey: sanitizeUntrustedText(envelope.typeKey) }),
+    ...(envelope.typeKey === undefined ? {} : { typeKey: sanitizeUntrustedText(redact(envelope.typeKey)) }),
     ...(serverMessage === undefined || serverMessage === '' ? {} : { serverMessage }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     redact,

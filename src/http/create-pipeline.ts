@@ -140,7 +140,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     send: async (request) => {
       const prepared = withRunSignals(request, runSignal, runWaitSignal);
       try {
-        return await sendThroughPolicies(prepared);
+        const response = await sendThroughPolicies(prepared);
+        return options.redact ? { ...response, redact: options.redact } : response;
       } catch (error) {
         // A wait aborted by the stop rejects with the stop's reason: the request was never sent.
         if (options.stopSignal?.aborted === true && error === options.stopSignal.reason) {

@@ -33,6 +33,11 @@ export interface HttpResponse {
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyText: string;
   readonly request: HttpRequest;
+  /**
+   * The pipeline's secret redactor, set by the pipeline that produced the answer: whoever turns the answer into a
+   * message masks the same secrets, over the whole text before any cut or escape (decision 0004).
+   */
+  readonly redact?: (text: string) => string;
 }
 
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;

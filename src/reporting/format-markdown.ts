@@ -24,7 +24,16 @@ const VERDICT: Record<CheckAction, string> = {
 /** Beyond this many rows the table is cut, so a huge organization still gets a summary the UI can render. */
 const MAX_ROWS = 500;
 
-export function formatMarkdownSummary(result: RequeueResult): string {
+export interface MarkdownOptions {
+  /**
+   * The run's secret redactor. Applied to each untrusted text before it is escaped: escaping first would turn a
+   * secret's `a_b` into `a\_b`, which no redactor recognises afterwards (decision 0004).
+   */
+  readonly redact?: (text: string) => string;
+}
+
+export function formatMarkdownSummary(result: RequeueResult, options: MarkdownOptions = {}): string {
+  const cells = markdownCells(options.redact ?? ((text) => text));
   const s = result.summary;
   const acted = result.dryRun ? 'would requeue' : 'requeued';
   const lines = [
@@ -36,12 +45,12 @@ export function formatMarkdownSummary(result: RequeueResult): string {
     '',
   ];
   if ((s.retried ?? 0) > 0) lines.push(`${s.retried} of them retried failed builds on newer commits.`, '');
-  lines.push(...describeBuildsAvoided(s.buildsAvoided), ...formatCapacity(result));
+  lines.push(...describeBuildsAvoided(s.buildsAvoided), ...formatCapacity(result, cells));
   if (result.interrupted)
     lines.push('> The run was interrupted: what it did not reach is listed as skipped.', '');
   const rows = [...result.pullRequests]
     .sort((a, b) => weight(a) - weight(b))
-    .flatMap((v) => formatRows(v, result));
+    .flatMap((v) => formatRows(v, result, cells));
   if (rows.length === 0) {
     lines.push('No active pull requests in scope.');
   } else {
@@ -85,7 +94,7 @@ function describeBuildsAvoided(avoided: BuildsAvoided | undefined): string[] {
 }
 
 /** How the per-pipeline build capacity (maxBuildsInFlight) was spent. */
-function formatCapacity(result: RequeueResult): string[] {
+function formatCapacity(result: RequeueResult, { cell }: MarkdownCells): string[] {
   if (result.capacity === undefined || result.capacity.length === 0) return [];
   const started = result.dryRun ? 'would start' : 'started';
   return [
@@ -105,7 +114,8 @@ function weight(verdict: PullRequestVerdict): number {
   return Math.min(3, ...verdict.checks.map((check) => ORDER[check.action]));
 }
 
-function formatRows(verdict: PullRequestVerdict, result: RequeueResult): string[] {
+function formatRows(verdict: PullRequestVerdict, result: RequeueResult, cells: MarkdownCells): string[] {
+  const { cell, link } = cells;
   const pr = verdict.pullRequest;
   const head = `${link(`!${pr.id} ${pr.title}`, pr.webUrl)} | ${cell(pr.repository.name)} → ${cell(shortRef(pr.targetBranch))}`;
   if (verdict.error !== undefined) return [`| ${head} | — | ${VERDICT.failed} | ${cell(verdict.error)} |`];
@@ -116,11 +126,16 @@ function formatRows(verdict: PullRequestVerdict, result: RequeueResult): string[
   const checks = [...verdict.checks].sort((a, b) => ORDER[a.action] - ORDER[b.action]);
   return checks.map((check, index) => {
     const first = index === 0 ? head : ' | ';
-    return `| ${first} | ${cell(check.check.policyName)} | ${formatVerdict(check, pr.project.id, result)} | ${cell(check.reason)} |`;
+    return `| ${first} | ${cell(check.check.policyName)} | ${formatVerdict(check, pr.project.id, result, cells)} | ${cell(check.reason)} |`;
   });
 }
 
-function formatVerdict(check: CheckVerdict, projectId: string, result: RequeueResult): string {
+function formatVerdict(
+  check: CheckVerdict,
+  projectId: string,
+  result: RequeueResult,
+  { cell, link }: MarkdownCells,
+): string {
   if (check.newBuildId === undefined) {
     const code = check.errorCode === undefined ? '' : ` (${cell(check.errorCode)})`;
     return `${VERDICT[check.action]}${code}`;
@@ -131,20 +146,27 @@ function formatVerdict(check: CheckVerdict, projectId: string, result: RequeueRe
   return `${VERDICT[check.action]}: ${link(`build ${check.newBuildId}`, url)}`;
 }
 
-/** A link only to http(s) URLs, with the characters that would end the Markdown link target percent-encoded. */
-function link(text: string, url: string): string {
-  if (!/^https?:\/\//i.test(url)) return cell(text);
-  const target = url.replace(
-    /[\s()<>|[\]`]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-  return `[${cell(text)}](${target})`;
+interface MarkdownCells {
+  /** Untrusted text inside a table cell: no pipe, no newline, no logging command, no markup injection. */
+  readonly cell: (text: string) => string;
+  /** A link only to http(s) URLs, with the characters that would end the Markdown link target percent-encoded. */
+  readonly link: (text: string, url: string) => string;
 }
 
-/** Untrusted text inside a table cell: no pipe, no newline, no logging command, no markup injection. */
-function cell(text: string): string {
-  return sanitizeUntrustedText(text)
-    .replace(/\|/g, '\\|')
-    .replace(/[[\]<>`*_]/g, (c) => `\\${c}`)
-    .replace(/\s+/g, ' ');
+/** Cell and link formatters that mask secrets first, then neutralise and escape. */
+function markdownCells(redact: (text: string) => string): MarkdownCells {
+  const cell = (text: string): string =>
+    sanitizeUntrustedText(redact(text))
+      .replace(/\|/g, '\\|')
+      .replace(/[[\]<>`*_]/g, (c) => `\\${c}`)
+      .replace(/\s+/g, ' ');
+  const link = (text: string, url: string): string => {
+    if (!/^https?:\/\//i.test(url)) return cell(text);
+    const target = redact(url).replace(
+      /[\s()<>|[\]`]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+    return `[${cell(text)}](${target})`;
+  };
+  return { cell, link };
 }

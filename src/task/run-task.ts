@@ -104,6 +104,7 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
     host.log(formatTextReport(result));
     await publishToPipeline(result, host.publisher, {
       tempDirectory: host.env['AGENT_TEMPDIRECTORY'],
+      redact: (text) => host.redact(text),
       // The agent titles the summary section after the file; the folder keeps two runs in one job apart.
       fileName: `azdo-requeue-${host.clock.now()}/azdo-requeue.md`,
     });
