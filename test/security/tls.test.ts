@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { connectAzureDevOps, parseOrganizationUrl, resolveCredential, systemClock } from '../../src/index.js';
 import { makeJwt } from '../support/canary.js';
 import {
   hasOpenssl,
@@ -128,6 +129,32 @@ describe.skipIf(!available)('a server whose certificate is not trusted', () => {
 
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('never sends a credential without it');
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe.skipIf(!available)('the library, as the README uses it (no env passed anywhere)', () => {
+  it('attaches no credential while this process has NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
+    const organization = parseOrganizationUrl(`${server.origin}/fabrikam`);
+    const { credential } = await resolveCredential('auto', { jobToken: makeJwt() });
+    const { api } = connectAzureDevOps({
+      organization,
+      authorize: () => credential.authorize(),
+      clock: systemClock,
+      userAgent: 'library-test/1.0',
+    });
+    server.requests.length = 0;
+    const before = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+    try {
+      await expect(
+        api.resolveScope({ projects: ['p'], allProjects: false, repositories: [] }),
+      ).rejects.toThrow(/NODE_TLS_REJECT_UNAUTHORIZED=0 is set in this process/);
+    } finally {
+      if (before === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+      else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = before;
+    }
+
     expect(server.requests).toEqual([]);
   });
 });

@@ -20,11 +20,26 @@ export interface AuthPolicyOptions {
    * not act, so this is safe for non-idempotent requests too (security-checklist.md D2).
    */
   readonly renewAfterUnauthorized?: () => boolean;
+  /**
+   * Whether TLS certificate verification is off for the process. Node reads `NODE_TLS_REJECT_UNAUTHORIZED` at every
+   * TLS connection, so this is asked per request too; library callers get the same refusal as the CLI, whatever
+   * environment they passed elsewhere (checklist C6). @default reads `process.env`
+   */
+  readonly tlsVerificationOff?: () => boolean;
 }
+
+/** Why a credential is not attached while verification is off; a private CA is trusted with NODE_EXTRA_CA_CERTS. */
+export const TLS_OFF_REFUSAL =
+  'NODE_TLS_REJECT_UNAUTHORIZED=0 is set in this process, which turns TLS certificate verification off; ' +
+  'no credential is sent that way. Unset it; to trust a private certificate authority, point ' +
+  'NODE_EXTRA_CA_CERTS at its certificate file';
+
+const processTlsVerificationOff = (): boolean => process.env['NODE_TLS_REJECT_UNAUTHORIZED']?.trim() === '0';
 
 /** Creates the policy; throws a TypeError at once when `origin` is not an absolute http(s) URL. */
 export function createAuthPolicy(options: AuthPolicyOptions): HttpPolicy {
   const credentialOrigin = parseOrigin(options.origin);
+  const tlsVerificationOff = options.tlsVerificationOff ?? processTlsVerificationOff;
   return {
     name: 'auth',
     async sendRequest(request, next) {
@@ -49,6 +64,12 @@ export function createAuthPolicy(options: AuthPolicyOptions): HttpPolicy {
       }
       if (request.url.protocol === 'http:' && !isLoopbackHost(request.url.hostname)) {
         throw new InsecureTransportError({ url: redactUrl(request.url), operation: request.operation });
+      }
+      if (request.url.protocol === 'https:' && tlsVerificationOff()) {
+        throw new CredentialUnavailableError({
+          operation: request.operation,
+          cause: new Error(TLS_OFF_REFUSAL),
+        });
       }
       const send = async (): Promise<HttpResponse> =>
         next({
