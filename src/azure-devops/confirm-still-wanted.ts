@@ -9,6 +9,7 @@ import type { IsStillActive } from './active-pull-requests.js';
 import { compareWithListed, readCheckState } from './compare-check-state.js';
 import { API_VERSION } from './endpoints.js';
 import { isObject, readString } from './json-guards.js';
+import { pathSegment } from './path-segment.js';
 import { readJson } from './read-response.js';
 
 /** Sends one request of the requeue (the run's signal already attached). */
@@ -87,7 +88,7 @@ async function confirmPullRequestActive(
 /** `GET {org}/{project}/_apis/git/pullrequests/{id}` (git 7.1, reference §3.3). */
 function pullRequestUrl(org: string, pullRequest: PullRequest): URL {
   const url = new URL(
-    `${org}/${encodeURIComponent(pullRequest.project.id)}/_apis/git/pullrequests/${pullRequest.id}`,
+    `${org}/${pathSegment(pullRequest.project.id)}/_apis/git/pullrequests/${pullRequest.id}`,
   );
   url.searchParams.set('api-version', API_VERSION.git);
   return url;

@@ -2,6 +2,7 @@
 // and 7.1-preview.1 for the policy evaluations, preview-only in every version (reference §1.2, §3.4). A server
 // that speaks only older versions gets the negotiated one instead (negotiate-api-versions.ts).
 import { writtenVersionOf } from './api-resources.js';
+import { pathSegment } from './path-segment.js';
 
 export const API_VERSION = {
   core: writtenVersionOf('projects'),
@@ -24,7 +25,7 @@ function build(base: string, path: string, apiVersion: string, query: Query = {}
   return url;
 }
 
-const segment = encodeURIComponent;
+const segment = pathSegment;
 
 export function projectUrl(org: string, projectIdOrName: string): URL {
   return build(org, `_apis/projects/${segment(projectIdOrName)}`, API_VERSION.core);

@@ -4,6 +4,7 @@
 // live heap at 10,000 PRs. The live heap is what V8 sizes the next collection by, so halving it lowers the
 // peak resident memory by several times the bytes saved (docs/performance.md).
 import type { ProjectRef, RepositoryRef } from '../requeue/model.js';
+import { pathSegment } from './path-segment.js';
 
 export interface SharedValues {
   /** The same string, the first copy seen. For values that repeat (ids, names, branches, statuses, commits). */
@@ -53,5 +54,5 @@ export function createSharedValues(organizationUrl: string): SharedValues {
 
 /** Built from the trusted organization URL, never taken from the answer. */
 function pullRequestUrlPrefix(organizationUrl: string, project: string, repository: string): string {
-  return `${organizationUrl}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}/pullrequest/`;
+  return `${organizationUrl}/${pathSegment(project)}/_git/${pathSegment(repository)}/pullrequest/`;
 }
