@@ -35,6 +35,34 @@ describe('createSecretRegistrar', () => {
     },
   );
 
+  it('tells the agent nothing about a secret it masks already (the job token), but masks it locally', () => {
+    const masker = createSecretRegistry();
+    const agent: string[] = [];
+    const jobToken = makeLegacyPat();
+    const register = createSecretRegistrar(
+      masker,
+      (form) => agent.push(form),
+      (s) => s === jobToken,
+    );
+
+    register(jobToken);
+
+    expect(agent).toEqual([]);
+    expect(masker.redact(`x ${jobToken} y`)).toBe('x *** y');
+  });
+
+  it('leaves out the URL- and JSON-escaped forms, which the agent derives from the raw value itself', () => {
+    const agent: string[] = [];
+    const secret = `${makeLegacyPat()}/+"`;
+
+    createSecretRegistrar(createSecretRegistry(), (form) => agent.push(form))(secret);
+
+    expect(agent).toContain(secret);
+    expect(agent).not.toContain(encodeURIComponent(secret));
+    expect(agent).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(agent).toContain(Buffer.from(secret).toString('hex'));
+  });
+
   it('outside a pipeline masks locally and tells no agent', () => {
     const masker = createSecretRegistry();
     const pat = makeLegacyPat();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The bin: the only file that touches `process`. Token variables are read and removed from the environment first,
 // every byte written goes through the redactor, and signals stop the run gracefully.
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Secrets read from the environment: masked everywhere, and gone from process.env before anything else runs. */
@@ -53,6 +53,7 @@ async function runWithProcess(): Promise<number> {
     for (const line of (env[name] ?? '').split(/\r?\n/)) if (line.trim() !== '') secrets.add(line.trim());
   }
   const redact = (text: string): string => secrets.redact(text);
+  const stderrIsFile = isRegularFile(2);
   const stdout = createRedactingWriter(process.stdout, redact);
   const stderr = createRedactingWriter(process.stderr, redact);
 
@@ -90,9 +91,12 @@ async function runWithProcess(): Promise<number> {
     env,
     writeStdout: (text) => stdout.write(text),
     writeStderr: (text) => stderr.write(text),
+    // On stderr, never with the report on stdout, and not at all into a file: no agent reads a file, and the line
+    // carries the secret (decision 0011).
     registerSecretWithAgent: (value) => {
-      stdout.flush();
-      process.stdout.write(`${pipelines.setSecretCommand(value)}\n`);
+      if (stderrIsFile) return;
+      stderr.flush();
+      process.stderr.write(`${pipelines.setSecretCommand(value)}\n`);
     },
     readStdin,
     writeFile: async (path, content) => {
@@ -112,6 +116,15 @@ async function runWithProcess(): Promise<number> {
   // keep-alive sockets would otherwise hold the event loop open.
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
   process.exit(code);
+}
+
+/** Whether the descriptor is redirected to a regular file (`2> err.log`), not a pipe or a terminal. */
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves once everything written so far has been handed to the operating system. */

@@ -25,9 +25,12 @@ export async function resolveCliCredential(
   io: CliIo,
 ): Promise<ResolvedCredential> {
   const inPipeline = io.env['TF_BUILD']?.toLowerCase() === 'true';
+  // In a pipeline SYSTEM_ACCESSTOKEN is $(System.AccessToken), a secret variable the agent masks already.
+  const jobToken = io.env['SYSTEM_ACCESSTOKEN']?.trim();
   const register = createSecretRegistrar(
     io.secrets,
     inPipeline ? (form) => io.registerSecretWithAgent(form) : undefined,
+    (secret) => secret === jobToken,
   );
   const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
   return resolveCredential(options.auth, {

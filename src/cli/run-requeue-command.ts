@@ -37,7 +37,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
   const { credential, warnings } = await resolveCliCredential(options, organization, io);
   const warn = (message: string): void =>
     inPipeline
-      ? io.writeStdout(`${logIssueCommand('warning', message)}\n`)
+      ? io.writeStderr(`${logIssueCommand('warning', message)}\n`)
       : io.writeStderr(`azdo-requeue: warning: ${message}\n`);
   warnings.forEach(warn);
   noticeLoopbackHttp(organization, io);
@@ -55,7 +55,9 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     signal: timeoutSignal ? AbortSignal.any([timeoutSignal, io.abortSignal]) : io.abortSignal,
     stopSignal: io.stopSignal,
   });
-  const publisher = commandLinePublisher((line) => io.writeStdout(`${line}\n`), io.writeFile);
+  // Logging commands go to stderr, which the agent scans as it does stdout (decision 0011): stdout holds the report
+  // alone, so `--output json > report.json` is one JSON document in a pipeline too.
+  const publisher = commandLinePublisher((line) => io.writeStderr(`${line}\n`), io.writeFile);
   // A CI run (a push) can only have expired the checks of PRs into the pushed branch of the pushed repository.
   const scope = inPipeline
     ? scopeToCiPush({ repositories: options.repositories, targetBranches: options.targetBranches }, io.env)

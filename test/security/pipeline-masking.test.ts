@@ -1,10 +1,13 @@
-// In Azure Pipelines (TF_BUILD=True) every form of every secret is registered with `##vso[task.setsecret]`
-// before the first request and before any other output (checklist B1), the registered set covers every encoding
-// the agent would not mask by itself (B2), and nothing shorter than 8 characters is registered (B3).
+// In Azure Pipelines (TF_BUILD=True) every form of every secret the agent does not know is registered with
+// `##vso[task.setsecret]` on stderr before the first request and before any other line there (checklist B1), the
+// registered set covers every encoding the agent would not mask by itself (B2), nothing shorter than 8 characters
+// is registered (B3), and the job token, a secret variable the agent masks already, is not written at all. The
+// report on stdout is one JSON document with no secret form, and a stderr redirected to a file gets none either
+// (decision 0011).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { encodedForms, makeCanaries, makeJwt } from '../support/canary.js';
+import { assertNoLeak, encodedForms, makeCanaries, makeNewPat } from '../support/canary.js';
 import { installFakeAz, type FakeAz } from '../support/fake-az/install-fake-az.js';
 import { runWatchedCli } from './support/run-watched-cli.js';
 
@@ -19,13 +22,14 @@ afterAll(() => emulator.close());
 
 const SETSECRET = '##vso[task.setsecret]';
 
-/** Runs in "pipeline" mode with --debug, stdout and stderr in one file, in write order. */
+/** Runs in "pipeline" mode with --debug; stderr (a pipe, as under the agent) carries the commands and the trace. */
 async function runInPipeline(env: Record<string, string>, extraArgs: string[] = []) {
   const run = await runWatchedCli(
     ['--org', emulator.orgUrl, '--project', 'Contoso Web', '--dry-run', '--debug', ...extraArgs],
-    { env: { TF_BUILD: 'True', ...env }, combinedOutput: true },
+    { env: { TF_BUILD: 'True', ...env } },
   );
-  const lines = run.combined.split('\n').filter((line) => line !== '');
+  expect(run.stdout).not.toContain('##vso[');
+  const lines = run.stderr.split('\n').filter((line) => line !== '');
   const registered = lines
     .filter((line) => line.startsWith(SETSECRET))
     .map((line) => line.slice(SETSECRET.length));
@@ -53,19 +57,18 @@ function expectCovered(token: string, registered: readonly string[]): void {
 }
 
 describe('secrets in Azure Pipelines', () => {
-  it('registers the job token before the first request and before any other line', async () => {
-    const { run, lines, registered } = await runInPipeline({ SYSTEM_ACCESSTOKEN: canaries.jwt });
+  it('writes no form of the job token: the agent masks System.AccessToken, a secret variable, already', async () => {
+    const { run, registered } = await runInPipeline({ SYSTEM_ACCESSTOKEN: canaries.jwt });
 
-    expect(run.code, run.combined).toBe(0);
-    expectRegisteredFirst(lines);
-    expectCovered(canaries.jwt, registered);
-    expect(registered.every((value) => value.length >= 8)).toBe(true);
+    expect(run.code, run.stderr).toBe(0);
+    expect(registered).toEqual([]);
+    assertNoLeak({ stdout: run.stdout, stderr: run.stderr }, canaries.jwt);
   });
 
   it('registers every derived form of a PAT, including base64(":"+PAT) and base64("PAT:"+PAT)', async () => {
     const { run, lines, registered } = await runInPipeline({ AZURE_DEVOPS_EXT_PAT: canaries.pat });
 
-    expect(run.code, run.combined).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expectRegisteredFirst(lines);
     expect(registered).toContain(Buffer.from(`:${canaries.pat}`).toString('base64'));
     expect(registered).toContain(Buffer.from(`PAT:${canaries.pat}`).toString('base64'));
@@ -80,7 +83,7 @@ describe('secrets in Azure Pipelines', () => {
         'entra',
       ]);
 
-      expect(run.code, run.combined).toBe(0);
+      expect(run.code, run.stderr).toBe(0);
       expectRegisteredFirst(lines);
       expectCovered(canaries.jwt, registered);
     } finally {
@@ -89,20 +92,53 @@ describe('secrets in Azure Pipelines', () => {
   });
 
   it('registers nothing shorter than 8 characters, and no empty value (checklist B3)', async () => {
-    const { registered } = await runInPipeline({
-      SYSTEM_ACCESSTOKEN: canaries.jwt,
-      AZURE_DEVOPS_EXT_PAT: 'short',
-    });
+    const { registered } = await runInPipeline({ AZURE_DEVOPS_EXT_PAT: canaries.pat });
 
-    expect(registered.filter((value) => value.length < 8)).toEqual([]);
-    expect(registered).not.toContain('short');
     expect(registered.length).toBeGreaterThan(0);
+    expect(registered.filter((value) => value.length < 8)).toEqual([]);
   });
 
   it('the leak scan would see a secret: the setsecret lines themselves carry it (negative control)', async () => {
-    const other = makeJwt();
-    const { run } = await runInPipeline({ SYSTEM_ACCESSTOKEN: other });
+    const other = makeNewPat();
+    const { run } = await runInPipeline({ AZURE_DEVOPS_EXT_PAT: other }, ['--auth', 'pat']);
 
-    expect(run.combined).toContain(`${SETSECRET}${other}`);
+    expect(run.stderr).toContain(`${SETSECRET}${other}`);
+  });
+});
+
+describe('the report stream in a pipeline (decision 0011)', () => {
+  const project = () => ['--org', emulator.orgUrl, '--project', 'Contoso Web'];
+
+  it.each([
+    ['a run', () => [...project(), '--dry-run'], { SYSTEM_ACCESSTOKEN: canaries.jwt }, undefined],
+    ['doctor', () => ['doctor', ...project()], { SYSTEM_ACCESSTOKEN: canaries.jwt }, undefined],
+    ['a PAT from --pat-stdin', () => [...project(), '--dry-run', '--pat-stdin'], {}, `${canaries.pat}\n`],
+  ])(
+    '%s: --output json stdout is one JSON document holding no secret form',
+    async (_name, args, env, stdin) => {
+      const run = await runWatchedCli([...args(), '--output', 'json'], {
+        env: { TF_BUILD: 'True', ...env },
+        ...(stdin === undefined ? {} : { stdin }),
+      });
+
+      expect(run.code, run.stderr).toBe(0);
+      expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+      assertNoLeak({ stdout: run.stdout }, canaries.all);
+      // The run's progress (and a PAT's setsecret lines) go to stderr; doctor has no command to send.
+      if (args()[0] !== 'doctor') expect(run.stderr).toContain('##vso[task.');
+    },
+  );
+
+  it('writes no setsecret line, and so no secret, into a file stderr is redirected to', async () => {
+    const run = await runWatchedCli([...project(), '--dry-run', '--pat-stdin'], {
+      env: { TF_BUILD: 'True' },
+      stdin: `${canaries.pat}\n`,
+      combinedOutput: true,
+    });
+
+    expect(run.code, run.combined).toBe(0);
+    expect(run.combined).toContain('##vso[task.setprogress');
+    expect(run.combined).not.toContain(SETSECRET);
+    assertNoLeak({ combined: run.combined }, canaries.all);
   });
 });

@@ -31,7 +31,10 @@ export function lastSeq(emulator: RunningEmulator): number {
   return emulator.control.requestLog().at(-1)?.seq ?? 0;
 }
 
-/** A run's own surfaces; `##vso[task.setsecret]` lines carry secrets on purpose (to the agent) and are left out. */
+/**
+ * A run's own surfaces; `##vso[task.setsecret]` lines (on stderr since decision 0011) carry secrets on purpose, to
+ * the agent, and are left out.
+ */
 export function runSurfaces(run: WatchedRun): Record<string, string> {
   const withoutSetSecret = (text: string): string =>
     text
@@ -40,7 +43,7 @@ export function runSurfaces(run: WatchedRun): Record<string, string> {
       .join('\n');
   return {
     stdout: withoutSetSecret(run.stdout),
-    stderr: run.stderr,
+    stderr: withoutSetSecret(run.stderr),
     combined: withoutSetSecret(run.combined),
     cmdline: run.cmdlines.join('\n'),
   };
