@@ -29,7 +29,13 @@ export type {
 } from './requeue/model.js';
 export { connectAzureDevOps } from './azure-devops/connect-azure-devops.js';
 export type { ConnectOptions, Connection } from './azure-devops/connect-azure-devops.js';
-export { parseOrganizationUrl, OrganizationUrlError } from './azure-devops/organization-url.js';
+export {
+  parseOrganizationUrl,
+  OrganizationUrlError,
+  refuseEntraOnServer,
+} from './azure-devops/organization-url.js';
+export { parseApiVersionMode } from './azure-devops/negotiate-api-versions.js';
+export type { ApiVersionMode } from './azure-devops/negotiate-api-versions.js';
 export type { OrganizationUrl } from './azure-devops/organization-url.js';
 export { AUTH_MODES, resolveCredential, MISSING_TOKEN_FIX } from './auth/resolve-credential.js';
 export type { AuthMode, CredentialSources } from './auth/resolve-credential.js';

@@ -69,6 +69,17 @@ describe('resolveCredential precedence (checklist A5)', () => {
     },
   );
 
+  it('leaves Entra ID out on an Azure DevOps Server: a PAT or the job token is used, --auth entra finds nothing', async () => {
+    const onServer = { env: workloadEnv, entra: fakeEntra(entraToken), entraAvailable: false };
+
+    expect((await resolveCredential('auto', { ...onServer, pat })).credential.kind).toBe('pat');
+    expect((await resolveCredential('auto', { ...onServer, jobToken: jwt })).why).not.toMatch(/entra/i);
+    await expect(resolveCredential('auto', onServer)).rejects.toThrow(/no credential found/);
+    await expect(resolveCredential('entra', { ...onServer, pat })).rejects.toThrow(
+      /exists only in Azure DevOps Services/,
+    );
+  });
+
   it('says why, and mentions Entra when the job token wins over it', async () => {
     const resolved = await resolveCredential('auto', { jobToken: jwt, env: workloadEnv });
 

@@ -5,7 +5,7 @@
 import { systemClock, type Clock } from '../util/clock.js';
 import { CredentialError, normalizeToken } from './classify-token.js';
 import type { ResolvedCredential } from './credential.js';
-import { detectEntraConfig } from './entra-config.js';
+import { detectEntraConfig, type EntraDetection } from './entra-config.js';
 import { createEntraCredential, type EntraDependencies } from './entra-credential.js';
 import { credentialFromToken } from './static-credential.js';
 
@@ -32,6 +32,11 @@ export interface CredentialSources {
   readonly onSecret?: (secret: string) => void;
   readonly clock?: Pick<Clock, 'now'>;
   readonly entra?: EntraDependencies;
+  /**
+   * False for an Azure DevOps Server collection: Entra ID sign-in exists only in the cloud, so `auto` leaves it out
+   * of the chain (a job token or a PAT is used) and `entra` finds nothing configured. @default true
+   */
+  readonly entraAvailable?: boolean;
 }
 
 export const MISSING_TOKEN_FIX = [
@@ -72,12 +77,15 @@ export async function resolveCredential(
   const hasJobToken = present(sources.jobToken);
   // Normalised only when used: a malformed job token must not block `--auth pat`.
   const readJobToken = (): string => normalizeToken(sources.jobToken ?? '', 'SYSTEM_ACCESSTOKEN');
-  const entra = detectEntraConfig(env, {
-    allowAzureCli: mode === 'entra',
-    hasJobToken,
-    organizationOrigin: sources.organizationOrigin,
-    ...(sources.managedIdentity === undefined ? {} : { managedIdentityFlag: sources.managedIdentity }),
-  });
+  const entra: EntraDetection =
+    sources.entraAvailable === false
+      ? { problems: mode === 'entra' ? ['Microsoft Entra ID exists only in Azure DevOps Services'] : [] }
+      : detectEntraConfig(env, {
+          allowAzureCli: mode === 'entra',
+          hasJobToken,
+          organizationOrigin: sources.organizationOrigin,
+          ...(sources.managedIdentity === undefined ? {} : { managedIdentityFlag: sources.managedIdentity }),
+        });
 
   if (mode === 'entra' || (mode === 'auto' && !hasJobToken && entra.config !== undefined)) {
     if (entra.config === undefined) {

@@ -58,3 +58,16 @@ export function parseOrganizationUrl(input: string): OrganizationUrl {
         : 'server';
   return { url: `${parsed.origin}${path}`, origin: parsed.origin, isLoopbackHttp, deployment };
 }
+
+/**
+ * Microsoft Entra ID sign-in exists only in Azure DevOps Services; a Server collection would answer its token with
+ * a confusing 401, so `--auth entra` against one is a configuration error, said before any request.
+ */
+export function refuseEntraOnServer(organization: OrganizationUrl, setting = '--auth entra'): void {
+  if (organization.deployment !== 'server') return;
+  throw new OrganizationUrlError(
+    `${setting}: ${organization.url} is an Azure DevOps Server (on-premises) collection, and Microsoft Entra ID ` +
+      'sign-in exists only in Azure DevOps Services (dev.azure.com). On a Server use the pipeline job token ' +
+      '(SYSTEM_ACCESSTOKEN) or a personal access token (AZURE_DEVOPS_EXT_PAT or --pat-stdin).',
+  );
+}

@@ -11,7 +11,7 @@ Usage:
 Scope (defaults come from the pipeline: SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECTID):
   --org URL                 organization (alias --organization): https://dev.azure.com/ORG,
                             https://ORG.visualstudio.com or https://server/tfs/COLLECTION
-                            (plain http only to loopback)
+                            (Azure DevOps Server 2019 or later; plain http only to loopback)
   --project NAME|ID         project to scan (repeatable)
   --all-projects            scan every project the token can read
   --repository NAME|ID      only pull requests into this repository (repeatable)
@@ -36,12 +36,15 @@ Run:
   --concurrency N           requests in flight at once (default 8)
   --timeout SECONDS         give up on the whole run after this long
   --debug                   trace HTTP calls on stderr (headers allow-listed, secrets redacted)
+  --api-version auto|X.Y    REST version: auto (default) uses 7.1 and steps down to what an Azure DevOps
+                            Server speaks (5.0 Server 2019, 6.0 Server 2020, 7.0 Server 2022); X.Y pins it
 
 Credentials (never on the command line):
   --auth auto|job-token|entra|pat   default auto: SYSTEM_ACCESSTOKEN (the job token, as Bearer),
                             then Microsoft Entra ID when configured (service connection, workload or
                             managed identity; --auth entra also tries \`az login\`), then
-                            AZURE_DEVOPS_EXT_PAT (a PAT, as Basic, with a warning)
+                            AZURE_DEVOPS_EXT_PAT (a PAT, as Basic, with a warning); Entra ID only
+                            in Azure DevOps Services, not on a Server
   --pat-stdin               read a PAT from standard input
   --managed-identity        Entra ID through this machine's Azure managed identity
 

@@ -100,9 +100,17 @@ describe('parseCliArgs', () => {
     [['--project', 'A', '--all-projects'], /either --project or --all-projects/],
     [['stray'], /unexpected argument "stray"/],
     [['--target-branch', ' '], /not a branch name/],
+    [['--api-version', '4.1'], /--api-version must be auto or a REST version from 5.0/],
+    [['--api-version', '7.1-preview.1'], /--api-version must be auto/],
   ])('refuses %o', (argv, message) => {
     expect(() => parseCliArgs(argv, pipelineEnv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv, pipelineEnv)).toThrow(message);
+  });
+
+  it('negotiates the REST version unless --api-version pins one', () => {
+    expect(parseCliArgs([], pipelineEnv).apiVersion).toBe('auto');
+    expect(parseCliArgs(['--api-version', 'auto'], pipelineEnv).apiVersion).toBe('auto');
+    expect(parseCliArgs(['--api-version', '6.0'], pipelineEnv).apiVersion).toEqual({ major: 6, minor: 0 });
   });
 
   it('asks for a project when neither a flag nor the pipeline names one', () => {

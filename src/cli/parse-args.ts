@@ -1,5 +1,5 @@
 // Parses the command line (and pipeline variables as defaults) into validated CLI options. Pure: env is passed in.
-import type { AuthMode } from '../index.js';
+import { parseApiVersionMode, type ApiVersionMode, type AuthMode } from '../index.js';
 import {
   COMMON_OPTIONS,
   parseCommandLine,
@@ -37,6 +37,8 @@ export interface CliOptions {
   readonly managedIdentity: boolean;
   readonly summaryFile?: string;
   readonly debug: boolean;
+  /** `--api-version`: `auto` negotiates with the server (Azure DevOps Server speaks 5.0–7.1), or one pinned. */
+  readonly apiVersion: ApiVersionMode;
 }
 
 const OPTIONS = {
@@ -55,6 +57,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   'summary-file': { type: 'string' },
+  'api-version': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -84,6 +87,12 @@ export function parseCliArgs(
   const maxRequeues = parseCount(values['max-requeues'], '--max-requeues', 0);
   const maxBuildsInFlight = parseCount(values['max-builds-in-flight'], '--max-builds-in-flight', 1);
   const timeoutSeconds = parseCount(values.timeout, '--timeout', 1, 86_400);
+  const apiVersion = parseApiVersionMode(values['api-version'] ?? 'auto');
+  if (apiVersion === undefined) {
+    throw new UsageError(
+      `--api-version must be auto or a REST version from 5.0 (5.0 Server 2019, 6.0 Server 2020, 7.0 Server 2022), got "${values['api-version']}"`,
+    );
+  }
   return {
     command: 'requeue',
     ...(organization ? { organization } : {}),
@@ -107,6 +116,7 @@ export function parseCliArgs(
     managedIdentity: values['managed-identity'] === true,
     ...(values['summary-file'] ? { summaryFile: values['summary-file'] } : {}),
     debug: values.debug === true,
+    apiVersion,
   };
 }
 
@@ -150,5 +160,6 @@ function defaults(): Omit<CliOptions, 'command'> {
     patStdin: false,
     managedIdentity: false,
     debug: false,
+    apiVersion: 'auto',
   };
 }

@@ -6,6 +6,7 @@ import {
   type AuthMode,
   createSecretRegistrar,
   type OrganizationUrl,
+  refuseEntraOnServer,
   resolveCredential,
   type ResolvedCredential,
 } from '../index.js';
@@ -18,12 +19,16 @@ export interface CliCredentialOptions {
   readonly debug: boolean;
 }
 
-/** Resolves the command's credential; throws CredentialError with the fix when there is none to use. */
+/**
+ * Resolves the command's credential; throws CredentialError with the fix when there is none to use, and
+ * OrganizationUrlError (exit 2) for `--auth entra` against an Azure DevOps Server collection.
+ */
 export async function resolveCliCredential(
   options: CliCredentialOptions,
   organization: OrganizationUrl,
   io: CliIo,
 ): Promise<ResolvedCredential> {
+  if (options.auth === 'entra') refuseEntraOnServer(organization);
   const inPipeline = io.env['TF_BUILD']?.toLowerCase() === 'true';
   // In a pipeline SYSTEM_ACCESSTOKEN is $(System.AccessToken), a secret variable the agent masks already.
   const jobToken = io.env['SYSTEM_ACCESSTOKEN']?.trim();
@@ -39,6 +44,7 @@ export async function resolveCliCredential(
     pat,
     patSource: options.patStdin ? 'stdin' : 'AZURE_DEVOPS_EXT_PAT',
     organizationOrigin: organization.origin,
+    entraAvailable: organization.deployment !== 'server',
     managedIdentity: options.managedIdentity,
     onSecret: register,
     clock: io.clock,

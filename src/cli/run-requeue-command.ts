@@ -48,6 +48,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     clock: io.clock,
     userAgent: `azdo-requeue/${io.version}`,
     concurrency: options.concurrency,
+    apiVersion: options.apiVersion,
     redact: (text) => io.secrets.redact(text),
     ...(options.debug
       ? { logger: { debug: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }

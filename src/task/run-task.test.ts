@@ -106,6 +106,25 @@ describe('runTask', () => {
     expect(events.some((event) => event.startsWith('connect') || event.startsWith('secret'))).toBe(false);
   });
 
+  it('refuses Entra ID against an Azure DevOps Server collection before reading any credential', async () => {
+    const { host, events } = fakeHost(token(), {
+      organization: 'https://tfs.example.test/tfs/DefaultCollection/',
+      authentication: 'entra',
+      azureSubscription: '0a3c6f1e-0000-4000-8000-00000000000a',
+    });
+
+    const outcome = await runTask(
+      host,
+      connectTo(createFakeChecksApi({ pullRequests: [], checks: new Map() }).api, events),
+    );
+
+    expect(outcome.result).toBe('Failed');
+    expect(outcome.message).toMatch(
+      /^invalid input: authentication: entra: https:\/\/tfs.example.test\/tfs\/DefaultCollection is an Azure DevOps Server .*job token/,
+    );
+    expect(events.some((event) => event.startsWith('connect') || event.startsWith('secret'))).toBe(false);
+  });
+
   it('logs the CI scope it chose', async () => {
     const { host, events } = fakeHost(token());
     const ciHost: TaskHost = {

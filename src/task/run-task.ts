@@ -8,6 +8,7 @@ import {
   type ConnectOptions,
   formatTextReport,
   parseOrganizationUrl,
+  refuseEntraOnServer,
   runRequeue,
 } from '../index.js';
 import {
@@ -58,6 +59,7 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
     // output could carry them and before the first request (checklist B1).
     const inputs = readTaskInputs(host, host.env);
     const organization = parseOrganizationUrl(inputs.organization);
+    if (inputs.authentication === 'entra') refuseEntraOnServer(organization, 'authentication: entra');
     const { credential, warnings } = await readTaskCredential(
       { ...inputs, organizationOrigin: organization.origin },
       host,
