@@ -11,6 +11,7 @@ import {
   progressLines,
   type RequeueResult,
   runRequeue,
+  sanitizeUntrustedText,
 } from '../index.js';
 import {
   commandLinePublisher,
@@ -112,10 +113,17 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     });
   }
   const summaryWritten = options.summaryFile ? await writeSummaryFile(options.summaryFile, result, io) : true;
+  // A listing that failed is in the report; its call and cause go to stderr too, as when it ended a run.
+  const listingFailures = (result.listingFailures ?? []).filter((f) => f.errorCode !== 'not-reached');
+  for (const failure of listingFailures) {
+    io.writeStderr(`azdo-requeue: ${sanitizeUntrustedText(failure.reason)}
+`);
+  }
   // A refused requeue is a failed check in the report; the fix for it goes to stderr once per code.
-  const failedCodes = result.pullRequests.flatMap((pr) =>
-    pr.checks.flatMap((check) => check.errorCode ?? []),
-  );
+  const failedCodes = [
+    ...listingFailures.map((failure) => failure.errorCode),
+    ...result.pullRequests.flatMap((pr) => pr.checks.flatMap((check) => check.errorCode ?? [])),
+  ];
   for (const hint of authHintsForCodes(failedCodes)) io.writeStderr(`azdo-requeue: ${hint}\n`);
   const code = exitCodeOf(result, io, timedOut());
   // The run itself is reported either way; a summary that could not be written is a configuration error.

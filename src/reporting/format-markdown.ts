@@ -9,6 +9,7 @@ import type {
   RequeueResult,
 } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { describeListingFailure, LISTING_FAILURES_HEADING } from './describe-listing-failure.js';
 import { shortRef } from './format-text.js';
 
 // Requeued first (what the run did), then failures (what needs a person), then skips (context).
@@ -46,6 +47,15 @@ export function formatMarkdownSummary(result: RequeueResult, options: MarkdownOp
   ];
   if ((s.retried ?? 0) > 0) lines.push(`${s.retried} of them retried failed builds on newer commits.`, '');
   lines.push(...describeBuildsAvoided(s.buildsAvoided), ...formatCapacity(result, cells));
+  const failures = result.listingFailures ?? [];
+  if (failures.length > 0) {
+    lines.push(
+      LISTING_FAILURES_HEADING,
+      '',
+      ...failures.map((f) => `- ${cells.cell(describeListingFailure(f))}`),
+      '',
+    );
+  }
   if (result.interrupted)
     lines.push('> The run was interrupted: what it did not reach is listed as skipped.', '');
   const rows = [...result.pullRequests]

@@ -1,6 +1,7 @@
 // The human report: one line per pull request with its verdict, one per build check, then the summary.
 import type { BuildsAvoided, CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { describeListingFailure, LISTING_FAILURES_HEADING } from './describe-listing-failure.js';
 
 const MARK: Record<CheckVerdict['action'], string> = {
   requeued: 'requeued',
@@ -23,10 +24,19 @@ export function* formatTextReportLines(result: RequeueResult): Generator<string>
     formatSummary(result),
     formatBuildsAvoided(result.summary.buildsAvoided),
     ...formatCapacity(result),
+    ...formatListingFailures(result),
   ];
   if (result.interrupted)
     tail.push('The run was interrupted: pull requests and checks not reached are listed as interrupted.');
   yield `${tail.join('\n')}\n`;
+}
+
+function formatListingFailures(result: RequeueResult): string[] {
+  const failures = result.listingFailures ?? [];
+  if (failures.length === 0) return [];
+  const line = (failure: (typeof failures)[number]): string =>
+    `  ! ${sanitizeUntrustedText(describeListingFailure(failure))}`;
+  return [LISTING_FAILURES_HEADING, ...failures.map(line)];
 }
 
 function formatPullRequest(verdict: PullRequestVerdict): string[] {

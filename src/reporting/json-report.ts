@@ -3,6 +3,7 @@ import type {
   BuildsAvoided,
   CapacityUsage,
   CheckVerdict,
+  ListingFailure,
   PullRequestVerdict,
   RequeueResult,
   RequeueSummary,
@@ -71,6 +72,8 @@ export interface JsonReport {
   readonly interrupted: boolean;
   readonly summary: JsonSummary;
   readonly capacity?: readonly JsonCapacity[];
+  /** Listings of pull requests that failed or were not reached; absent when every listing finished. */
+  readonly listingFailures?: readonly ListingFailure[];
   readonly pullRequests: readonly JsonPullRequest[];
 }
 
@@ -101,6 +104,7 @@ function buildJsonHead(result: RequeueResult): Omit<JsonReport, 'pullRequests'> 
       buildsAvoided: result.summary.buildsAvoided ?? NOTHING_AVOIDED,
     },
     ...(result.capacity === undefined ? {} : { capacity: result.capacity.map(toJsonCapacity) }),
+    ...(result.listingFailures?.length ? { listingFailures: result.listingFailures } : {}),
   };
 }
 

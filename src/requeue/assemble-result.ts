@@ -1,6 +1,6 @@
 // Joins the plan, the unread pull requests and the applied requeues into one result with a verdict for every check.
 import type { AppliedRequeues } from './apply-requeue-plan.js';
-import type { CheckVerdict, PullRequestVerdict, RequeueResult } from './model.js';
+import type { CheckVerdict, ListingFailure, PullRequestVerdict, RequeueResult } from './model.js';
 import type { HeldRequeue, PlannedPullRequest, RequeuePlan } from './plan-requeue.js';
 import { summarize } from './summarize-result.js';
 
@@ -11,6 +11,9 @@ export interface ResultParts {
   readonly plan: RequeuePlan;
   readonly unread: readonly PullRequestVerdict[];
   readonly applied: AppliedRequeues;
+  readonly listingFailures?: readonly ListingFailure[];
+  /** The reading stopped after an authentication failure. */
+  readonly authStopped?: boolean;
 }
 
 export function assembleResult(parts: ResultParts): RequeueResult {
@@ -19,14 +22,19 @@ export function assembleResult(parts: ResultParts): RequeueResult {
     verdictOfReadPullRequest(entry, parts.applied, held),
   );
   const pullRequests = [...readVerdicts, ...parts.unread];
+  const listingFailures = parts.listingFailures ?? [];
   return {
     organization: parts.organization,
     dryRun: parts.dryRun,
     interrupted: parts.interrupted,
     pullRequests,
-    summary: summarize(pullRequests),
+    summary: summarize(pullRequests, listingFailures),
     ...(parts.plan.capacity === undefined ? {} : { capacity: parts.plan.capacity }),
-    authFailure: parts.applied.authFailure,
+    authFailure:
+      parts.applied.authFailure ||
+      parts.authStopped === true ||
+      listingFailures.some((failure) => failure.authFailure),
+    ...(listingFailures.length > 0 ? { listingFailures } : {}),
   };
 }
 

@@ -122,6 +122,22 @@ export interface PullRequestVerdict {
   readonly checks: readonly CheckVerdict[];
 }
 
+/**
+ * A listing of pull requests the run could not finish (one project, repository or target branch): the pull
+ * requests it listed before failing are in the report; those after are not. The other listings go on.
+ */
+export interface ListingFailure {
+  readonly project: string;
+  readonly repository?: string;
+  /** Full ref. */
+  readonly targetBranch?: string;
+  readonly reason: string;
+  /** `HTTP 500`, `TF200016`, `too-many-items`, … or `not-reached` for a listing never started (the run stopped). */
+  readonly errorCode: string;
+  /** An authentication or authorization failure (exit 3). */
+  readonly authFailure: boolean;
+}
+
 /** Builds this run did not start, by cause: the wasted builds it avoided (or postponed). */
 export interface BuildsAvoided {
   /** Checks whose build is queued or running: a requeue would cancel it. */
@@ -163,6 +179,8 @@ export interface RequeueSummary {
   readonly failed: number;
   /** Requeued (or would be) checks that were retries of failed builds (--retry-failed). */
   readonly retried?: number;
+  /** Listings of pull requests that failed (also counted in `failed`); not-reached ones are not counted. */
+  readonly failedListings?: number;
   readonly buildsAvoided?: BuildsAvoided;
 }
 
@@ -176,4 +194,6 @@ export interface RequeueResult {
   readonly capacity?: readonly CapacityUsage[];
   /** True when a failure was an authentication or authorization failure (exit 3 beats 1). */
   readonly authFailure: boolean;
+  /** Listings that failed or were never reached; absent or empty when every listing finished. */
+  readonly listingFailures?: readonly ListingFailure[];
 }

@@ -1,7 +1,9 @@
-// Lists the pull requests in scope and reads the checks of those worth reading, as pages arrive.
+// Lists the pull requests in scope and reads the checks of those worth reading, as pages arrive. A listing that
+// fails is reported and the others go on (one project's 500 or 403 must not stop an organization); an
+// authentication failure while reading stops the reading, and the report still says what was done and not.
 import { createWorkQueue } from '../util/work-queue.js';
 import { ApiFailure, type ChecksApi, type PullRequestQuery } from './checks-api.js';
-import type { PullRequest, PullRequestVerdict } from './model.js';
+import type { ListingFailure, PullRequest, PullRequestVerdict } from './model.js';
 import type { ReadPullRequest } from './plan-requeue.js';
 import { selectChecks, selectPullRequest, type SelectionRules } from './select-checks.js';
 
@@ -17,7 +19,11 @@ export interface ReadResult {
   readonly read: readonly ReadPullRequest[];
   /** Pull requests not read: skipped as a whole, vanished, failed or interrupted. */
   readonly unread: readonly PullRequestVerdict[];
+  /** Listings that failed, and those not reached after an authentication failure. */
+  readonly listingFailures: readonly ListingFailure[];
   readonly interrupted: boolean;
+  /** The authentication failure that stopped the reading: nothing more should be sent with this credential. */
+  readonly authStop?: ApiFailure;
 }
 
 export async function readPullRequests(
@@ -27,27 +33,33 @@ export async function readPullRequests(
 ): Promise<ReadResult> {
   const read: ReadPullRequest[] = [];
   const unread: PullRequestVerdict[] = [];
+  const listingFailures: ListingFailure[] = [];
   const seen = new Set<string>();
   let fatal: Error | undefined;
+  let authStop: ApiFailure | undefined;
   let listed = 0;
-  const stopped = (): boolean => options.stopSignal?.aborted === true || fatal !== undefined;
+  const signalled = (): boolean => options.stopSignal?.aborted === true;
+  const stopped = (): boolean => signalled() || fatal !== undefined || authStop !== undefined;
 
   async function readChecks(pullRequest: PullRequest): Promise<void> {
     if (stopped()) {
-      unread.push(skipped(pullRequest, 'interrupted', 'run stopped before its checks were read'));
+      const why = authStop ? `the run stopped after an authentication failure` : 'run stopped';
+      unread.push(skipped(pullRequest, 'interrupted', `${why} before its checks were read`));
       return;
     }
     try {
       const checks = await api.listChecks(pullRequest);
       read.push({ pullRequest, checks, selections: selectChecks(checks, options.rules, pullRequest) });
     } catch (error) {
-      if (options.stopSignal?.aborted === true) {
+      if (signalled()) {
         // The stop (signal or --timeout) abandoned this read: interrupted, not failed.
         unread.push(skipped(pullRequest, 'interrupted', 'run stopped while its checks were being read'));
       } else if (error instanceof ApiFailure && error.kind === 'not-found') {
         unread.push(skipped(pullRequest, 'vanished', `no longer found: ${error.message}`));
-      } else if (error instanceof ApiFailure && error.kind !== 'auth') {
+      } else if (error instanceof ApiFailure) {
         unread.push({ pullRequest, error: `reading its checks failed: ${error.message}`, checks: [] });
+        // A credential refused on a pull request's checks is refused everywhere: send nothing more with it.
+        if (error.kind === 'auth') authStop ??= error;
       } else {
         fatal ??= error instanceof Error ? error : new Error(String(error));
       }
@@ -56,8 +68,12 @@ export async function readPullRequests(
   }
   const reads = createWorkQueue(options.concurrency, readChecks);
 
-  try {
-    outer: for (const query of queries) {
+  for (const query of queries) {
+    if (authStop || fatal) {
+      if (authStop) listingFailures.push(notReached(query, authStop));
+      continue;
+    }
+    try {
       for await (const page of api.listPullRequests(query)) {
         for (const pullRequest of page) {
           const key = `${pullRequest.project.id}/${pullRequest.id}`;
@@ -69,17 +85,56 @@ export async function readPullRequests(
           else reads.add(pullRequest);
         }
         options.onProgress?.({ listed, read: read.length + unread.length });
-        if (stopped()) break outer;
+        if (stopped()) break;
       }
+    } catch (error) {
+      // A listing cut short by the stop ends the listing; the report covers what was listed (interrupted: true).
+      if (signalled()) break;
+      if (!(error instanceof ApiFailure)) {
+        fatal ??= error instanceof Error ? error : new Error(String(error));
+        break;
+      }
+      // This listing's pull requests so far are read; the other listings go on.
+      listingFailures.push(failedListing(query, error));
     }
-  } catch (error) {
-    // A listing cut short by the stop ends the listing; the report covers what was listed (interrupted: true).
-    if (options.stopSignal?.aborted !== true)
-      fatal ??= error instanceof Error ? error : new Error(String(error));
+    // A signal ends the listing where it is; the report covers what was listed (interrupted: true).
+    if (signalled()) break;
   }
   await reads.drained();
   if (fatal !== undefined) throw fatal;
-  return { read, unread, interrupted: options.stopSignal?.aborted === true };
+  return {
+    read,
+    unread,
+    listingFailures,
+    interrupted: signalled() || authStop !== undefined,
+    ...(authStop ? { authStop } : {}),
+  };
+}
+
+function failedListing(query: PullRequestQuery, error: ApiFailure): ListingFailure {
+  return {
+    ...where(query),
+    reason: error.message,
+    errorCode: error.code,
+    authFailure: error.kind === 'auth',
+  };
+}
+
+function notReached(query: PullRequestQuery, cause: ApiFailure): ListingFailure {
+  return {
+    ...where(query),
+    reason: `not listed: the run stopped after an authentication failure (${cause.code})`,
+    errorCode: 'not-reached',
+    authFailure: false,
+  };
+}
+
+function where(query: PullRequestQuery): Pick<ListingFailure, 'project' | 'repository' | 'targetBranch'> {
+  return {
+    project: query.project.name,
+    ...(query.repository ? { repository: query.repository.name } : {}),
+    ...(query.targetBranch ? { targetBranch: query.targetBranch } : {}),
+  };
 }
 
 function skipped(

@@ -147,20 +147,70 @@ describe('runRequeue', () => {
     expect(calls.requeue).toEqual([]);
   });
 
-  it('fails the run when the listing fails without a stop', async () => {
-    const { api } = createFakeChecksApi(world([]));
-    api.listPullRequests = async function* () {
-      yield await Promise.reject(new ApiFailure('other', 'list failed with 500', 'HTTP 500'));
+  it('reports a failed listing and goes on with the other projects (issue 15.C)', async () => {
+    const pullRequest = aPullRequest({ id: 7, project: { id: 'id-Two', name: 'Two' } });
+    const { api, calls } = createFakeChecksApi(world([[pullRequest, [anExpiredBuildCheck()]]]));
+    api.listPullRequests = async function* (query) {
+      if (query.project.name === 'One') {
+        yield await Promise.reject(new ApiFailure('other', 'list failed with 500', 'HTTP 500'));
+      }
+      yield await Promise.resolve([pullRequest]);
     };
 
-    await expect(runRequeue(options, api)).rejects.toMatchObject({ code: 'HTTP 500' });
+    const result = await runRequeue(
+      { ...options, scope: { ...options.scope, projects: ['One', 'Two'] } },
+      api,
+    );
+
+    expect(calls.requeue).toHaveLength(1);
+    expect(result.listingFailures).toEqual([
+      { project: 'One', reason: 'list failed with 500', errorCode: 'HTTP 500', authFailure: false },
+    ]);
+    expect(result.summary).toMatchObject({ requeued: 1, failed: 1, failedListings: 1 });
+    expect(result.authFailure).toBe(false);
   });
 
-  it('fails the whole run on an authentication failure while reading', async () => {
-    const { api } = createFakeChecksApi(world([[aPullRequest(), [anExpiredBuildCheck()]]]));
-    api.listChecks = () => Promise.reject(new ApiFailure('auth', 'failed with 401', 'HTTP 401'));
+  it('marks a run with a project the token may not list as an authorization failure', async () => {
+    const { api } = createFakeChecksApi(world([]));
+    api.listPullRequests = async function* () {
+      yield await Promise.reject(new ApiFailure('auth', 'failed with 403', 'TF401027'));
+    };
 
-    await expect(runRequeue(options, api)).rejects.toMatchObject({ kind: 'auth' });
+    const result = await runRequeue(options, api);
+
+    expect(result.authFailure).toBe(true);
+    expect(result.listingFailures?.[0]).toMatchObject({ errorCode: 'TF401027', authFailure: true });
+  });
+
+  it('stops reading after an authentication failure, requeues nothing, and still reports (issue 15.D)', async () => {
+    const refused = aPullRequest({ id: 1 });
+    const readable = aPullRequest({ id: 2 });
+    const { api, calls } = createFakeChecksApi(
+      world([
+        [refused, []],
+        [readable, [anExpiredBuildCheck({ evaluationId: 'e2' })]],
+      ]),
+    );
+    const listChecks = api.listChecks.bind(api);
+    api.listChecks = (pullRequest) =>
+      pullRequest.id === 1
+        ? Promise.reject(new ApiFailure('auth', 'failed with 401', 'HTTP 401'))
+        : listChecks(pullRequest);
+
+    const result = await runRequeue(
+      { ...options, scope: { ...options.scope, projects: ['One', 'Two'] } },
+      api,
+    );
+
+    expect(calls.requeue).toEqual([]);
+    expect(result).toMatchObject({ authFailure: true, interrupted: true });
+    const byId = new Map(result.pullRequests.map((pr) => [pr.pullRequest.id, pr]));
+    expect(byId.get(1)?.error).toMatch(/401/);
+    expect(byId.get(2)?.checks[0]).toMatchObject({ action: 'skipped', skipReason: 'interrupted' });
+    // The second project's listing was never started: the report names it.
+    expect(result.listingFailures).toEqual([
+      expect.objectContaining({ project: 'Two', errorCode: 'not-reached' }),
+    ]);
   });
 });
 

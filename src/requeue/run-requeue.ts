@@ -39,9 +39,11 @@ export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promi
     ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
     onProgress: ({ listed, read }) => options.onProgress?.({ phase: 'reading', done: read, total: listed }),
   });
+  // After an authentication failure nothing more is sent: no capacity read, no requeue (reported as interrupted).
+  const authStopped = reading.authStop !== undefined;
   const limits: PlanLimits = {
     ...(options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues }),
-    ...(options.maxBuildsInFlight === undefined
+    ...(options.maxBuildsInFlight === undefined || authStopped
       ? {}
       : {
           capacity: {
@@ -52,10 +54,11 @@ export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promi
   };
   const plan = planRequeue(reading.read, limits);
   options.onProgress?.({ phase: 'requeuing', done: 0, total: plan.requeues.length });
+  const stopSignal = authStopped ? AbortSignal.abort() : options.stopSignal;
   const applied = await applyRequeuePlan(plan.requeues, api, {
     concurrency: concurrency * 2,
     dryRun: options.dryRun,
-    ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
+    ...(stopSignal ? { stopSignal } : {}),
   });
   return assembleResult({
     organization: options.organization,
@@ -64,6 +67,8 @@ export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promi
     plan,
     unread: reading.unread,
     applied,
+    listingFailures: reading.listingFailures,
+    authStopped,
   });
 }
 

@@ -1,8 +1,20 @@
 // Counts for the summary: what every check became, and which builds the run did not start, by cause.
-import type { BuildsAvoided, PullRequestVerdict, RequeueSummary, SkipReason } from './model.js';
+import type {
+  BuildsAvoided,
+  ListingFailure,
+  PullRequestVerdict,
+  RequeueSummary,
+  SkipReason,
+} from './model.js';
 
-/** Failed reads count as failures too: a check that could not be read was neither requeued nor skipped. */
-export function summarize(pullRequests: readonly PullRequestVerdict[]): RequeueSummary {
+/**
+ * Failed reads and failed listings count as failures too: a check that could not be read (or listed) was neither
+ * requeued nor skipped. A listing never reached is not a failure of its own (the failure that stopped it is).
+ */
+export function summarize(
+  pullRequests: readonly PullRequestVerdict[],
+  listingFailures: readonly ListingFailure[] = [],
+): RequeueSummary {
   let checks = 0;
   let retried = 0;
   const counts = { requeued: 0, 'would-requeue': 0, skipped: 0, failed: 0 };
@@ -21,6 +33,8 @@ export function summarize(pullRequests: readonly PullRequestVerdict[]): RequeueS
       if (started && verdict.trigger === 'failed') retried += 1;
     }
   }
+  const failedListings = listingFailures.filter((failure) => failure.errorCode !== 'not-reached').length;
+  counts.failed += failedListings;
   const buildsAvoided: BuildsAvoided = {
     inProgress: reasons.get('build-in-progress') ?? 0,
     drafts: reasons.get('draft') ?? 0,
@@ -37,6 +51,7 @@ export function summarize(pullRequests: readonly PullRequestVerdict[]): RequeueS
     skipped: counts.skipped,
     failed: counts.failed,
     retried,
+    ...(failedListings > 0 ? { failedListings } : {}),
     buildsAvoided,
   };
 }

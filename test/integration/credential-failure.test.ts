@@ -64,14 +64,17 @@ describe('a credential that fails mid-run', () => {
     expect(emulator.control.requeues()).toEqual([]);
   });
 
-  it('stops the run with an auth failure when it fails while reading', async () => {
+  it('stops the reading with an auth failure when it fails while reading, and still reports (15.D)', async () => {
     emulator.control.reset();
     let calls = 0;
     const api = connectFailingWhen(() => ++calls > 3);
 
-    await expect(runRequeue(optionsWith(), api)).rejects.toMatchObject({
-      kind: 'auth',
-      code: 'credential-unavailable',
-    });
+    const result = await runRequeue(optionsWith(), api);
+
+    expect(result).toMatchObject({ authFailure: true, interrupted: true });
+    const errors = result.pullRequests.flatMap((pr) => pr.error ?? []);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => /AADSTS700024|credential/i.test(error))).toBe(true);
+    expect(emulator.control.requestLog().filter((entry) => entry.method === 'PATCH')).toEqual([]);
   });
 });
