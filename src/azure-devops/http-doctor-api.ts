@@ -35,7 +35,7 @@ export interface HttpDoctorApiOptions {
 
 export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
   const org = options.organization.url;
-  const { send } = createAzureDevOpsPipeline({ ...options, maxAttempts: 2 });
+  const { send, apiVersions } = createAzureDevOpsPipeline({ ...options, maxAttempts: 2 });
   const checks = createAzureDevOpsClient({ organizationUrl: org, send, pageSize: 100 });
 
   async function call(method: HttpMethod, url: URL, what: string, body?: unknown): Promise<unknown> {
@@ -58,6 +58,7 @@ export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
 
   return {
     connectionData: () => call('GET', connectionDataUrl(org), 'read the identity (connectionData)'),
+    serverRestVersion: () => apiVersions.serverRestVersion(),
     async project(nameOrId) {
       return toRef(await call('GET', projectUrl(org, nameOrId), `read project "${nameOrId}"`), 'project');
     },

@@ -16,6 +16,11 @@ export interface BuildPolicyRef {
 export interface DoctorApi {
   /** `GET {org}/_apis/connectionData?api-version=7.1-preview.1` (reference §2.5). */
   connectionData(): Promise<unknown>;
+  /**
+   * The highest REST version the server lists (`OPTIONS {org}/_apis/core`, reference §2.3), e.g. `6.0`; undefined
+   * when it does not answer. Never throws.
+   */
+  serverRestVersion(): Promise<string | undefined>;
   project(nameOrId: string): Promise<ProjectRef>;
   repositories(projectId: string): Promise<readonly RepositoryRef[]>;
   /** The first page of active pull requests, at most 100. */

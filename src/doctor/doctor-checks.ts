@@ -7,6 +7,7 @@ export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
   configuration: 'Configuration',
   credential: 'Credential',
   identity: 'Identity',
+  server: 'Server and REST API version',
   project: 'Project readable',
   repositories: 'Repositories readable',
   'pull-requests': 'Pull requests readable',
@@ -19,6 +20,7 @@ export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
 export const CHECK_ORDER: readonly CheckId[] = [
   'credential',
   'identity',
+  'server',
   'configuration',
   'project',
   'repositories',

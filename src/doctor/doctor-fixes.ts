@@ -2,6 +2,9 @@
 // Never "disable the protection": the job authorization scope settings stay on (checklist D4; reference §8).
 
 export const FIX = {
+  serverTooOld:
+    'azdo-requeue needs Azure DevOps Server 2019 (REST API 5.0) or later, or Azure DevOps Services: upgrade the ' +
+    'server, or requeue the checks from the pull request page.',
   tokenNotAccepted: (credentialKind: string): string =>
     credentialKind === 'job-token'
       ? [

@@ -7,6 +7,7 @@ export type CheckId =
   | 'configuration'
   | 'credential'
   | 'identity'
+  | 'server'
   | 'project'
   | 'repositories'
   | 'pull-requests'
@@ -59,6 +60,16 @@ export interface DoctorIdentity {
   readonly meaning: string;
 }
 
+/** Which Azure DevOps the collection URL reached (describe-server.ts). */
+export interface DoctorServer {
+  /** `Azure DevOps Services`, `Azure DevOps Server 2020`, … */
+  readonly product: string;
+  /** The highest REST version the server lists, e.g. `6.0`; absent when it did not say. */
+  readonly restVersion?: string;
+  /** False below REST 5.0 (Team Foundation Server 2018 and older). */
+  readonly supported: boolean;
+}
+
 export interface DoctorReport {
   readonly schemaVersion: 1;
   readonly command: 'doctor';
@@ -66,6 +77,7 @@ export interface DoctorReport {
   readonly project?: string;
   readonly credential?: DoctorCredential;
   readonly identity?: DoctorIdentity;
+  readonly server?: DoctorServer;
   readonly checks: readonly DoctorCheck[];
   readonly exitCode: 0 | 2 | 3;
 }

@@ -66,6 +66,7 @@ function fakeApi(overrides: Partial<DoctorApi> = {}): DoctorApi & { asked: unkno
   return {
     asked,
     connectionData: () => Promise.resolve(buildService),
+    serverRestVersion: () => Promise.resolve('7.2'),
     project: () => Promise.resolve(PROJECT),
     repositories: () => Promise.resolve([WEB, API]),
     activePullRequests: () => Promise.resolve([aPullRequest(7)]),
@@ -93,6 +94,7 @@ describe('runDoctor', () => {
     expect(statuses(report)).toEqual({
       credential: 'pass',
       identity: 'pass',
+      server: 'pass',
       project: 'pass',
       repositories: 'pass',
       'pull-requests': 'pass',
@@ -115,6 +117,57 @@ describe('runDoctor', () => {
         ],
       },
     ]);
+  });
+
+  it.each([
+    ['5.0', 'Azure DevOps Server 2019', /use 5\.0 \(policy evaluations 5\.0-preview\.1\)/],
+    ['6.0', 'Azure DevOps Server 2020', /use 6\.0/],
+    ['7.0', 'Azure DevOps Server 2022', /use 7\.0/],
+    ['7.1', 'Azure DevOps Server 2022.1 or later', /go as 7\.1/],
+  ])('names the server at REST %s: %s (exit 0)', async (restVersion, product, how) => {
+    const onPremises = { ...buildService, deploymentType: 'onPremises' };
+    const api = fakeApi({
+      connectionData: () => Promise.resolve(onPremises),
+      serverRestVersion: () => Promise.resolve(restVersion),
+    });
+
+    const report = await runDoctor(input, api);
+    const server = report.checks.find((check) => check.id === 'server');
+
+    expect(report.exitCode).toBe(0);
+    expect(report.server).toEqual({ product, restVersion, supported: true });
+    expect(server?.status).toBe('pass');
+    expect(server?.detail).toContain(`${product}, REST API ${restVersion}`);
+    expect(server?.detail).toMatch(how);
+  });
+
+  it('names the cloud from its deployment type and REST 7.2', async () => {
+    const report = await runDoctor(
+      input,
+      fakeApi({ connectionData: () => Promise.resolve({ ...buildService, deploymentType: 'hosted' }) }),
+    );
+
+    expect(report.server).toEqual({ product: 'Azure DevOps Services', restVersion: '7.2', supported: true });
+  });
+
+  it('stops at a server older than REST 5.0 with a configuration failure (exit 2)', async () => {
+    const report = await runDoctor(input, fakeApi({ serverRestVersion: () => Promise.resolve('4.1') }));
+
+    expect(report.exitCode).toBe(2);
+    expect(report.checks.find((check) => check.id === 'server')).toMatchObject({
+      status: 'fail',
+      failure: 'config',
+      detail: 'Team Foundation Server 2018 or older, REST API 4.1',
+    });
+    expect(statuses(report)['project']).toBe('skipped');
+  });
+
+  it('says "not verified" when the server does not tell its REST version, and goes on (exit 0)', async () => {
+    const report = await runDoctor(input, fakeApi({ serverRestVersion: () => Promise.resolve(undefined) }));
+
+    expect(report.exitCode).toBe(0);
+    expect(statuses(report)['server']).toBe('not-verified');
+    expect(statuses(report)['permission-queue-builds']).toBe('pass');
   });
 
   it('names the TF code and the exact fix for a denied permission (exit 3)', async () => {
@@ -191,7 +244,7 @@ describe('runDoctor', () => {
     expect(report.checks.find((check) => check.id === 'identity')?.fix).toContain(
       'SYSTEM_ACCESSTOKEN: $(System.AccessToken)',
     );
-    expect(report.checks.filter((check) => check.status === 'skipped')).toHaveLength(6);
+    expect(report.checks.filter((check) => check.status === 'skipped')).toHaveLength(7);
     expect(calls).toBe(0);
   });
 

@@ -6,6 +6,7 @@ import type { ProjectRef } from '../requeue/model.js';
 import { checkAccess } from './check-access.js';
 import { checkPermissions } from './check-permissions.js';
 import { describeIdentity } from './describe-identity.js';
+import { describeServer } from './describe-server.js';
 import type { DoctorApi } from './doctor-api.js';
 import { asApiFailure, check, failedCall, isUnreachable, skipAfter } from './doctor-checks.js';
 import { FIX } from './doctor-fixes.js';
@@ -15,6 +16,7 @@ import {
   type DoctorCredential,
   type DoctorIdentity,
   type DoctorReport,
+  type DoctorServer,
 } from './doctor-model.js';
 
 export interface DoctorInput {
@@ -29,6 +31,7 @@ export interface DoctorInput {
 export async function runDoctor(input: DoctorInput, api: DoctorApi): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [credentialCheck(input.credential)];
   let identity: DoctorIdentity | undefined;
+  let server: DoctorServer | undefined = undefined;
   const report = (): DoctorReport => ({
     schemaVersion: 1,
     command: 'doctor',
@@ -36,12 +39,15 @@ export async function runDoctor(input: DoctorInput, api: DoctorApi): Promise<Doc
     ...(input.project === undefined ? {} : { project: input.project }),
     credential: input.credential,
     ...(identity === undefined ? {} : { identity }),
+    ...(server === undefined ? {} : { server }),
     checks,
     exitCode: doctorExitCode(checks),
   });
 
+  let connectionData: unknown;
   try {
-    identity = describeIdentity(await api.connectionData());
+    connectionData = await api.connectionData();
+    identity = describeIdentity(connectionData);
   } catch (error) {
     const failure = asApiFailure(error);
     if (failure.kind === 'auth' || isUnreachable(failure)) {
@@ -65,6 +71,12 @@ export async function runDoctor(input: DoctorInput, api: DoctorApi): Promise<Doc
       skipAfter(checks, 'the token was not accepted');
       return report();
     }
+  }
+  server = describeServer(connectionData, await api.serverRestVersion());
+  checks.push(serverCheck(server));
+  if (!server.supported) {
+    skipAfter(checks, 'the server is too old');
+    return report();
   }
   const identityName = identity?.displayName ?? 'the identity';
 
@@ -114,6 +126,25 @@ export async function runDoctor(input: DoctorInput, api: DoctorApi): Promise<Doc
     checks,
   );
   return report();
+}
+
+function serverCheck(server: DoctorServer): DoctorCheck {
+  if (server.restVersion === undefined) {
+    return check(
+      'server',
+      'not-verified',
+      `${server.product}; its REST API version was not reported (OPTIONS _apis/core had no answer): requests go as 7.1 and step down once if the server refuses`,
+    );
+  }
+  const detail = `${server.product}, REST API ${server.restVersion}`;
+  if (!server.supported) {
+    return check('server', 'fail', detail, { failure: 'config', fix: FIX.serverTooOld });
+  }
+  const older = Number.parseFloat(server.restVersion) < 7.1;
+  const how = older
+    ? `the first request refused as 7.1 teaches the run to use ${server.restVersion} (policy evaluations ${server.restVersion}-preview.1), one OPTIONS per area`
+    : 'requests go as 7.1 (policy evaluations 7.1-preview.1), nothing negotiated';
+  return check('server', 'pass', `${detail}\n${how}`);
 }
 
 function credentialCheck(credential: DoctorCredential): DoctorCheck {

@@ -57,7 +57,12 @@ describe('azdo-requeue doctor', () => {
     expect(requests.filter((entry) => entry.method === 'POST').map((entry) => entry.path)).toEqual([
       '/fabrikam/_apis/security/permissionevaluationbatch',
     ]);
-    expect(requests.every((entry) => entry.method === 'GET' || entry.method === 'POST')).toBe(true);
+    // …and one OPTIONS for the server's REST version (issue 13).
+    expect(requests.filter((entry) => entry.method === 'OPTIONS').map((entry) => entry.path)).toEqual([
+      '/fabrikam/_apis/core',
+    ]);
+    expect(run.stdout).toMatch(/PASS\s+Server and REST API version\n\s+Azure DevOps Services, REST API 7\.2/);
+    expect(requests.every((entry) => ['GET', 'POST', 'OPTIONS'].includes(entry.method))).toBe(true);
     expect(requests.some((entry) => entry.method === 'PATCH')).toBe(false);
     expect(demo.control.requeues()).toEqual([]);
     assertNoLeak({ stdout: run.stdout, stderr: run.stderr }, demo.tokens.jobToken);
