@@ -1,5 +1,7 @@
-// Parses `azdo-requeue emulator [--port N] [--host H] [--scenario demo|FILE] [--latency MS] [--seed N] [--json]`.
+// Parses `azdo-requeue emulator [--port N] [--host H] [--scenario demo|FILE] [--latency MS] [--seed N]
+// [--server-version 2019|2020|2022|cloud] [--json]`.
 import { parseArgs } from 'node:util';
+import { isServerVersion, SERVER_VERSIONS, type ServerVersion } from './protocol/server-versions.js';
 
 export interface EmulatorCommandOptions {
   port: number;
@@ -9,20 +11,25 @@ export interface EmulatorCommandOptions {
   scenario: string;
   latencyMs?: number;
   seed?: number;
+  serverVersion?: ServerVersion;
   json: boolean;
   help: boolean;
 }
 
 export const EMULATOR_USAGE = [
-  'Usage: azdo-requeue emulator [--port N] [--host 127.0.0.1] [--scenario demo|FILE] [--latency MS] [--seed N] [--json]',
+  'Usage: azdo-requeue emulator [--port N] [--host 127.0.0.1] [--scenario demo|FILE] [--latency MS] [--seed N]',
+  '                             [--server-version 2019|2020|2022|cloud] [--json]',
   '',
   'Serves an emulated Azure DevOps organization until Ctrl+C (SIGINT) or SIGTERM.',
-  '  --port N          port to listen on (default 0: any free port)',
-  '  --host H          address to bind (default 127.0.0.1; anything else is reachable by other machines)',
-  '  --scenario S      "demo" (default) or a scenario JSON file (docs/emulator.md)',
-  '  --latency MS      delay every REST answer by MS milliseconds',
-  '  --seed N          seed for ids and commits',
-  '  --json            print one JSON line {"orgUrl","projects","tokens"} once listening',
+  '  --port N            port to listen on (default 0: any free port)',
+  '  --host H            address to bind (default 127.0.0.1; anything else is reachable by other machines)',
+  '  --scenario S        "demo" (default) or a scenario JSON file (docs/emulator.md)',
+  '  --latency MS        delay every REST answer by MS milliseconds',
+  '  --seed N            seed for ids and commits',
+  '  --server-version V  be Azure DevOps Server 2019, 2020 or 2022 (collection URL .../tfs/DefaultCollection/,',
+  '                      REST 5.0, 6.0 or 7.0) or the cloud (default: cloud, REST 7.2)',
+  '  --json              print one JSON line {"orgUrl","collectionUrl","serverVersion","projects","tokens"}',
+  '                      once listening',
 ].join('\n');
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -45,6 +52,7 @@ export function parseEmulatorArgs(argv: string[]): EmulatorCommandOptions {
       scenario: { type: 'string' },
       latency: { type: 'string' },
       seed: { type: 'string' },
+      'server-version': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,6 +76,15 @@ export function parseEmulatorArgs(argv: string[]): EmulatorCommandOptions {
   if (latency !== undefined) options.latencyMs = latency;
   const seed = integer(values.seed, 'seed', 0, 2 ** 32 - 1);
   if (seed !== undefined) options.seed = seed;
+  const serverVersion = values['server-version'];
+  if (serverVersion !== undefined) {
+    if (!isServerVersion(serverVersion)) {
+      throw new Error(
+        `--server-version must be one of ${SERVER_VERSIONS.join(', ')}, got "${serverVersion}"`,
+      );
+    }
+    options.serverVersion = serverVersion;
+  }
   return options;
 }
 

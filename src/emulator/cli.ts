@@ -17,14 +17,18 @@ export interface EmulatorCommandIo {
 function describe(emulator: RunningEmulator): string {
   const projects = emulator.projects.map((p) => `    ${p.name}  (${p.id})`).join('\n');
   return [
-    'Azure DevOps emulator listening.',
-    `  Organization URL: ${emulator.orgUrl}`,
+    emulator.serverVersion === 'cloud'
+      ? 'Azure DevOps emulator listening.'
+      : `Azure DevOps Server ${emulator.serverVersion} emulator listening.`,
+    emulator.serverVersion === 'cloud'
+      ? `  Organization URL: ${emulator.orgUrl}`
+      : `  Collection URL: ${emulator.collectionUrl}`,
     '  Projects:',
     projects,
     "  Credentials (the emulator's own throwaway tokens, valid only for this run, worthless anywhere else):",
     `    job token (Bearer, like System.AccessToken): ${emulator.tokens.jobToken}`,
     `    PAT (Basic):                                 ${emulator.tokens.pat}`,
-    `  Control API: ${emulator.orgUrl.replace(/\/[^/]*$/, '')}/_emulator/state`,
+    `  Control API: ${new URL(emulator.orgUrl).origin}/_emulator/state`,
     'Press Ctrl+C to stop.',
     '',
   ].join('\n');
@@ -55,6 +59,7 @@ function startOptions(options: EmulatorCommandOptions): StartEmulatorOptions {
   const start: StartEmulatorOptions = { host: options.host, port: options.port, scenario: options.scenario };
   if (options.latencyMs !== undefined) start.latencyMs = options.latencyMs;
   if (options.seed !== undefined) start.seed = options.seed;
+  if (options.serverVersion !== undefined) start.serverVersion = options.serverVersion;
   return start;
 }
 
@@ -92,7 +97,13 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
   }
   if (options.json) {
     io.stdout(
-      `${JSON.stringify({ orgUrl: emulator.orgUrl, projects: emulator.projects, tokens: emulator.tokens })}\n`,
+      `${JSON.stringify({
+        orgUrl: emulator.orgUrl,
+        collectionUrl: emulator.collectionUrl,
+        serverVersion: emulator.serverVersion,
+        projects: emulator.projects,
+        tokens: emulator.tokens,
+      })}\n`,
     );
   } else {
     io.stdout(describe(emulator));

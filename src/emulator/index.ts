@@ -20,7 +20,8 @@ export type {
   ScenarioRepository,
   ScenarioReviewer,
 } from './scenario/scenario-types.js';
-export type { CompleteBuildsRequest, EmulatorControl } from './control/control-api.js';
+export type { CompleteBuildsRequest, EmulatorControl, ServerVersionInfo } from './control/control-api.js';
+export { SERVER_VERSIONS, type ServerVersion } from './protocol/server-versions.js';
 export type { BuildSnapshot, EmulatorState } from './control/state-snapshot.js';
 export type { PushRequest, PushResult } from './engine/push-branch.js';
 export type {

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createControl, type EmulatorControl } from './control/control-api.js';
 import type { EmulatorTokens } from './identity/tokens.js';
+import { isServerVersion, SERVER_VERSIONS, type ServerVersion } from './protocol/server-versions.js';
 import { createRuntime, orgUrlOf } from './runtime/emulator-runtime.js';
 import { loadScenario, type ScenarioInput } from './scenario/load-scenario.js';
 import { createEmulatorServer } from './server/create-server.js';
@@ -19,11 +20,19 @@ export interface StartEmulatorOptions {
   seed?: number;
   /** Use these instead of random tokens (e.g. a canary in the 84-character PAT format). */
   tokens?: Partial<EmulatorTokens>;
+  /**
+   * Which Azure DevOps to be: Server 2019, 2020 or 2022 (collection `…/tfs/DefaultCollection`, REST 5.0, 6.0 or
+   * 7.0) or the cloud (REST 7.2). @default "cloud"
+   */
+  serverVersion?: ServerVersion;
 }
 
 export interface RunningEmulator {
-  /** `http://127.0.0.1:PORT/ORG`, no trailing slash. */
+  /** `http://127.0.0.1:PORT/ORG` (cloud) or `http://127.0.0.1:PORT/tfs/DefaultCollection` (Server), no trailing slash. */
   readonly orgUrl: string;
+  /** The same with a trailing slash, as `System.CollectionUri` gives it. */
+  readonly collectionUrl: string;
+  readonly serverVersion: ServerVersion;
   /** Throwaway credentials generated for this run. */
   readonly tokens: EmulatorTokens;
   readonly projects: { id: string; name: string }[];
@@ -39,9 +48,15 @@ function hostForUrl(host: string): string {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const loaded = await loadScenario(options.scenario);
   const scenario = options.seed === undefined ? loaded : { ...loaded, seed: options.seed };
-  const runtimeOptions: { latencyMs?: number; tokens?: Partial<EmulatorTokens> } = {};
+  const runtimeOptions: Parameters<typeof createRuntime>[1] = {};
   if (options.latencyMs !== undefined) runtimeOptions.latencyMs = options.latencyMs;
   if (options.tokens !== undefined) runtimeOptions.tokens = options.tokens;
+  if (options.serverVersion !== undefined) {
+    if (!isServerVersion(options.serverVersion)) {
+      throw new Error(`serverVersion must be one of ${SERVER_VERSIONS.join(', ')}`);
+    }
+    runtimeOptions.serverVersion = options.serverVersion;
+  }
   const runtime = createRuntime(scenario, runtimeOptions);
   const control = createControl(runtime);
   const server = createEmulatorServer(runtime, control);
@@ -56,7 +71,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const address = server.address() as AddressInfo;
   runtime.origin = `http://${hostForUrl(host)}:${address.port}`;
   return {
-    orgUrl: orgUrlOf(runtime),
+    // Getters: the control API can switch the release, and with it the collection URL.
+    get orgUrl() {
+      return orgUrlOf(runtime);
+    },
+    get collectionUrl() {
+      return `${orgUrlOf(runtime)}/`;
+    },
+    get serverVersion() {
+      return runtime.serverVersion;
+    },
     tokens: runtime.tokens,
     get projects() {
       return runtime.store.projects.map((project) => ({ id: project.id, name: project.name }));

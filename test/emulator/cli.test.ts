@@ -61,7 +61,35 @@ describe('runEmulatorCommand', () => {
     expect(text).toMatch(/PAT \(Basic\): +[a-z2-7]{52}/);
   });
 
-  it.each([['--port', 'abc'], ['--bogus'], ['--latency', '-5'], ['extra']])(
+  it('--server-version 2022 serves the collection URL and says so in both outputs', async () => {
+    const json = capture();
+    const human = capture();
+    const stop = new AbortController();
+
+    const running = [
+      runEmulatorCommand(['--server-version', '2022', '--json'], { ...json.io, signal: stop.signal }),
+      runEmulatorCommand(['--server-version', '2022'], { ...human.io, signal: stop.signal }),
+    ];
+    await untilOutput(json.out);
+    await untilOutput(human.out);
+    const line = JSON.parse(json.out[0] ?? '') as {
+      orgUrl: string;
+      collectionUrl: string;
+      serverVersion: string;
+    };
+    stop.abort();
+
+    expect(await Promise.all(running)).toEqual([0, 0]);
+    expect(line.collectionUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tfs\/DefaultCollection\/$/);
+    expect(line.orgUrl).toBe(line.collectionUrl.slice(0, -1));
+    expect(line.serverVersion).toBe('2022');
+    expect(human.out.join('')).toMatch(
+      /Server 2022 emulator listening\.\n {2}Collection URL: http:\/\/127\.0\.0\.1:\d+\/tfs\/DefaultCollection\/\n/,
+    );
+    expect(human.out.join('')).toMatch(/Control API: http:\/\/127\.0\.0\.1:\d+\/_emulator\/state/);
+  });
+
+  it.each([['--port', 'abc'], ['--bogus'], ['--latency', '-5'], ['extra'], ['--server-version', '2018']])(
     'rejects %s with exit code 2',
     async (...argv) => {
       const { out, err, io } = capture();

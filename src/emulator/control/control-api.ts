@@ -6,7 +6,13 @@ import type { FaultSettings } from '../faults/fault-types.js';
 import type { BuildResult } from '../model/entities.js';
 import type { RequestLogEntry, RetryAfterWindow } from '../protocol/request-log.js';
 import { formatDate } from '../protocol/wire-format.js';
-import { resetRuntime, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
+import {
+  isServerVersion,
+  maxApiVersionOf,
+  SERVER_VERSIONS,
+  type ServerVersion,
+} from '../protocol/server-versions.js';
+import { orgUrlOf, resetRuntime, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import { buildsSnapshot, stateSnapshot, type BuildSnapshot, type EmulatorState } from './state-snapshot.js';
 
 export interface CompleteBuildsRequest {
@@ -43,6 +49,26 @@ export interface EmulatorControl {
   setLatency(ms: number): void;
   /** Completes or abandons an active pull request now, as a user would between a listing and a requeue. */
   closePullRequest(request: ClosePullRequestRequest): { id: number; status: ClosedStatus };
+  /** Which release the emulator is, and its collection URL. */
+  serverVersion(): ServerVersionInfo;
+  /** Becomes another release: collection URL, OPTIONS ranges, api-version ceiling (reset restores the first). */
+  setServerVersion(version: ServerVersion): ServerVersionInfo;
+}
+
+export interface ServerVersionInfo {
+  serverVersion: ServerVersion;
+  /** `http://127.0.0.1:PORT/tfs/DefaultCollection/` on a Server, `http://127.0.0.1:PORT/ORG/` in the cloud. */
+  collectionUrl: string;
+  /** The highest REST API version it accepts (5.0, 6.0, 7.0 or 7.2). */
+  maxApiVersion: string;
+}
+
+function serverVersionInfo(runtime: EmulatorRuntime): ServerVersionInfo {
+  return {
+    serverVersion: runtime.serverVersion,
+    collectionUrl: `${orgUrlOf(runtime)}/`,
+    maxApiVersion: maxApiVersionOf(runtime.serverVersion),
+  };
 }
 
 export type ClosedStatus = 'completed' | 'abandoned';
@@ -103,6 +129,13 @@ export function createControl(runtime: EmulatorRuntime): EmulatorControl {
     advanceClock: (minutes) => ({ now: formatDate(runtime.clock.advanceMinutes(minutes)) }),
     now: () => formatDate(runtime.clock.nowMs()),
     closePullRequest: (request) => closePullRequest(runtime, request),
+    serverVersion: () => serverVersionInfo(runtime),
+    setServerVersion: (version) => {
+      if (!isServerVersion(version))
+        throw new Error(`serverVersion must be one of ${SERVER_VERSIONS.join(', ')}`);
+      runtime.serverVersion = version;
+      return serverVersionInfo(runtime);
+    },
     setLatency: (ms) => {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('latency must be a non-negative number of ms');
       runtime.latencyMs = ms;

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaultSettings } from '../faults/check-fault-settings.js';
 import type { ParsedUrl } from '../protocol/parse-url.js';
+import type { ServerVersion } from '../protocol/server-versions.js';
 import type { CompleteBuildsRequest, EmulatorControl } from './control-api.js';
 import { checkControlRequest } from './control-guard.js';
 
@@ -94,6 +95,10 @@ function dispatch(
       control.setLatency(ms);
       return { ms };
     }
+    case 'GET server-version':
+      return control.serverVersion();
+    case 'PUT server-version':
+      return control.setServerVersion(String(record(body)['serverVersion']) as ServerVersion);
     default:
       return undefined;
   }

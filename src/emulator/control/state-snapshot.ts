@@ -53,7 +53,12 @@ export function stateSnapshot(runtime: EmulatorRuntime) {
     account: store.identities[token].account,
   });
   return {
-    organization: { name: store.organization, url: orgUrlOf(runtime), collectionId: store.collectionId },
+    organization: {
+      name: store.organization,
+      url: orgUrlOf(runtime),
+      collectionId: store.collectionId,
+      serverVersion: runtime.serverVersion,
+    },
     now: formatDate(nowMs),
     clockOffsetMinutes: runtime.clock.offsetMs() / 60_000,
     identities: { job: identity('job'), pat: identity('pat') },

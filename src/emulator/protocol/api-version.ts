@@ -1,7 +1,7 @@
 // api-version negotiation as the service does it: query or Accept parameter, preview rules, range (§1.2, §10.5).
 import { ServiceError, serviceErrors } from './service-errors.js';
 
-/** The highest REST version this emulator (like the 2025 cloud service) supports (§1.2). */
+/** The highest REST version the cloud service (2025) supports (§1.2); a Server mode has its own. */
 export const MAX_API_VERSION = '7.2';
 
 export interface ApiVersion {
@@ -55,7 +55,8 @@ function rank(major: number, minor: number): number {
   return major * 1000 + minor;
 }
 
-function rankOf(text: string): number {
+/** Orders `X.Y[-preview[.N]]` texts by X.Y only (what ranges compare); unparsable texts rank lowest. */
+export function rankOf(text: string): number {
   const version = parseApiVersion(text);
   return version === undefined ? 0 : rank(version.major, version.minor);
 }
@@ -63,17 +64,19 @@ function rankOf(text: string): number {
 /**
  * Validates the requested version against a location and returns the version to echo in Content-Type.
  * A missing version is allowed on GET/OPTIONS (node's connect() sends none, §1.2) and means the latest released.
+ * `maxApiVersion` is the release's ceiling (7.2 in the cloud, 5.0 on Server 2019, …).
  * @throws ServiceError 400 as the service words it.
  */
 export function negotiateApiVersion(
   requested: string | undefined,
   method: string,
   rule: VersionRule,
+  maxApiVersion: string = MAX_API_VERSION,
 ): string {
   if (requested === undefined || requested === '') {
     if (method === 'GET' || method === 'OPTIONS' || method === 'HEAD') {
       return rule.releasedVersion === '0.0'
-        ? `${MAX_API_VERSION}-preview.${rule.resourceVersion}`
+        ? `${maxApiVersion}-preview.${rule.resourceVersion}`
         : rule.releasedVersion;
     }
     throw serviceErrors.versionNotSpecified(method);
@@ -83,8 +86,8 @@ export function negotiateApiVersion(
     throw serviceErrors.invalidVersion(requested);
   }
   const requestedRank = rank(version.major, version.minor);
-  if (requestedRank > rankOf(MAX_API_VERSION)) {
-    throw serviceErrors.versionOutOfRange(`${version.major}.${version.minor}`, MAX_API_VERSION);
+  if (requestedRank > rankOf(maxApiVersion)) {
+    throw serviceErrors.versionOutOfRange(`${version.major}.${version.minor}`, maxApiVersion);
   }
   const tooOld = requestedRank < rankOf(rule.minVersion);
   const previewTooNew =

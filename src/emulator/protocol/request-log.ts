@@ -21,6 +21,8 @@ export interface RequestLogEntry {
   /** Whether an Authorization header was present at all (even an invalid one). */
   authorization: boolean;
   userAgent: string | null;
+  /** The api-version the client asked for (query, else the Accept parameter), or null. */
+  apiVersion: string | null;
   /** The fault applied (`throttle`, `status`, `reset`, …), or null. */
   fault: string | null;
   /** The request arrived while a Retry-After issued to the same identity was still running. */

@@ -23,13 +23,20 @@ function resourceAreas(ctx: RouteContext) {
 
 export const DISCOVERY_ROUTES: Route[] = [
   // §2.2: az sends `OPTIONS /{org}/_apis` (optionally `?allHostTypes=True`); the whole table either way.
-  { method: 'OPTIONS', template: '_apis', raw: true, handle: () => ({ body: allLocationsBody() }) },
+  {
+    method: 'OPTIONS',
+    template: '_apis',
+    raw: true,
+    handle: (ctx) => ({ body: allLocationsBody(ctx.runtime.serverVersion) }),
+  },
   // §2.1: node sends `OPTIONS /{org}/_apis/{area}` (Location, git, policy, core, build), any case.
   {
     method: 'OPTIONS',
     template: '_apis/{area}',
     raw: true,
-    handle: (ctx) => ({ body: areaLocationsBody(ctx.params.get('area') ?? '') }),
+    handle: (ctx) => ({
+      body: areaLocationsBody(ctx.params.get('area') ?? '', ctx.runtime.serverVersion),
+    }),
   },
   {
     method: 'GET',
@@ -53,7 +60,13 @@ export const DISCOVERY_ROUTES: Route[] = [
     method: 'GET',
     template: '_apis/connectionData',
     locationId: '00d9565f-ed9c-4a06-9a50-00e7896ccab4',
-    handle: (ctx) => ({ body: connectionDataJson(ctx.caller.identity, ctx.store.collectionId) }),
+    handle: (ctx) => ({
+      body: connectionDataJson(
+        ctx.caller.identity,
+        ctx.store.collectionId,
+        ctx.runtime.serverVersion !== 'cloud',
+      ),
+    }),
   },
   // §2.2: az's telemetry event when Azure CLI telemetry is on; accepted and dropped.
   {

@@ -5,6 +5,7 @@ import { generateTokens, type EmulatorTokens } from '../identity/tokens.js';
 import { createEmulatorClock, type EmulatorClock } from '../model/emulator-clock.js';
 import type { Store } from '../model/store.js';
 import { RequestLog } from '../protocol/request-log.js';
+import { collectionSegments, type ServerVersion } from '../protocol/server-versions.js';
 import { buildStore } from '../scenario/build-store.js';
 import type { Scenario } from '../scenario/scenario-types.js';
 
@@ -20,15 +21,24 @@ export interface EmulatorRuntime {
   readonly faults: FaultState;
   latencyMs: number;
   readonly initialLatencyMs: number;
+  /** Which release the emulator is: its collection URL, discovery ranges and api-version ceiling. */
+  serverVersion: ServerVersion;
+  readonly initialServerVersion: ServerVersion;
 }
 
+/** The path segments every REST URL starts with: `[org]` in the cloud, `[tfs, DefaultCollection]` on a Server. */
+export function collectionPathOf(runtime: EmulatorRuntime): readonly string[] {
+  return collectionSegments(runtime.serverVersion, runtime.store.organization);
+}
+
+/** `http://host:port/org` or `http://host:port/tfs/DefaultCollection`, no trailing slash. */
 export function orgUrlOf(runtime: EmulatorRuntime): string {
-  return `${runtime.origin}/${runtime.store.organization}`;
+  return `${runtime.origin}/${collectionPathOf(runtime).join('/')}`;
 }
 
 export function createRuntime(
   scenario: Scenario,
-  options: { latencyMs?: number; tokens?: Partial<EmulatorTokens> },
+  options: { latencyMs?: number; tokens?: Partial<EmulatorTokens>; serverVersion?: ServerVersion },
 ): EmulatorRuntime {
   const clock = createEmulatorClock();
   const store = buildStore(scenario, clock.nowMs());
@@ -44,10 +54,12 @@ export function createRuntime(
     faults: new FaultState(scenario.faults ?? {}),
     latencyMs,
     initialLatencyMs: latencyMs,
+    serverVersion: options.serverVersion ?? 'cloud',
+    initialServerVersion: options.serverVersion ?? 'cloud',
   };
 }
 
-/** Back to the scenario's start: same tokens, fresh store, clock, logs, faults and latency. */
+/** Back to the scenario's start: same tokens, fresh store, clock, logs, faults, latency and server version. */
 export function resetRuntime(runtime: EmulatorRuntime): void {
   runtime.clock.reset();
   runtime.store = buildStore(runtime.scenario, runtime.clock.nowMs());
@@ -56,4 +68,5 @@ export function resetRuntime(runtime: EmulatorRuntime): void {
   runtime.faults.set(runtime.scenario.faults ?? {});
   runtime.faults.clearWindows();
   runtime.latencyMs = runtime.initialLatencyMs;
+  runtime.serverVersion = runtime.initialServerVersion;
 }

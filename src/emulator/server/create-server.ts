@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EmulatorControl } from '../control/control-api.js';
 import { handleControlRequest } from '../control/control-routes.js';
+import { requestedApiVersion } from '../protocol/api-version.js';
 import { parseUrl } from '../protocol/parse-url.js';
 import type { EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import { handleApiRequest, type ApiOutcome } from './handle-api-request.js';
@@ -75,6 +76,7 @@ async function serve(
     identity: outcome.caller?.identity.displayName ?? null,
     authorization,
     userAgent: request.headers['user-agent'] ?? null,
+    apiVersion: requestedApiVersion(url.query, request.headers.accept) ?? null,
     fault: outcome.fault,
     inRetryAfterWindow: inWindow,
     durationMs: Date.now() - arrivalMs,

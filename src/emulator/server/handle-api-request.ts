@@ -1,16 +1,14 @@
 // The REST pipeline: organization, authentication, throttling and faults, routing, api-version, handler, body faults.
 import type { IncomingMessage } from 'node:http';
-import { findLocation } from '../discovery/locations.js';
 import { corruptBody, foreignLinks, nullContexts } from '../faults/body-faults.js';
 import type { RequestFault } from '../faults/fault-types.js';
 import { authenticate, type Caller } from '../identity/authenticate.js';
-import { negotiateApiVersion, requestedApiVersion } from '../protocol/api-version.js';
 import type { ParsedUrl } from '../protocol/parse-url.js';
 import { ServiceError, serviceErrors } from '../protocol/service-errors.js';
 import { toJson } from '../protocol/wire-format.js';
 import { ALL_ROUTES } from '../routes/all-routes.js';
 import { matchRoute, type Route, type RouteContext } from '../routes/route-types.js';
-import { orgUrlOf, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
+import { collectionPathOf, orgUrlOf, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
 import {
   rateLimitModeHeaders,
   serviceErrorOutgoing,
@@ -18,6 +16,7 @@ import {
   throttledOutgoing,
 } from './rate-limit-headers.js';
 import { controllerNotFound, jsonContentType, type Outgoing } from './respond.js';
+import { inRelease, versionFor } from './route-version.js';
 import { unauthenticatedOutgoing } from './unauthenticated.js';
 
 export interface ApiOutcome {
@@ -25,17 +24,6 @@ export interface ApiOutcome {
   outgoing?: Outgoing;
   caller?: Caller;
   fault: string | null;
-}
-
-function versionFor(
-  route: Route,
-  request: IncomingMessage,
-  url: ParsedUrl,
-  method: string,
-): string | undefined {
-  const location = route.locationId === undefined ? undefined : findLocation(route.locationId);
-  if (location === undefined) return undefined;
-  return negotiateApiVersion(requestedApiVersion(url.query, request.headers.accept), method, location);
 }
 
 async function runRoute(
@@ -46,7 +34,7 @@ async function runRoute(
 ): Promise<Outgoing> {
   let apiVersion: string | undefined;
   try {
-    apiVersion = versionFor(route, request, ctx.url, ctx.method);
+    apiVersion = versionFor(route, request, ctx.url, ctx.method, ctx.runtime.serverVersion);
     const result = await route.handle(ctx);
     const status = result.status ?? 200;
     let body = result.body;
@@ -82,7 +70,8 @@ export async function handleApiRequest(runtime: EmulatorRuntime, incoming: ApiRe
   const { request, url, method, body, seq } = incoming;
   const store = runtime.store;
   const orgUrl = orgUrlOf(runtime);
-  if (url.lowerSegments[0] !== store.organization.toLowerCase()) {
+  const collection = collectionPathOf(runtime);
+  if (collection.some((segment, index) => url.lowerSegments[index] !== segment.toLowerCase())) {
     return { outgoing: controllerNotFound(url.path), fault: null };
   }
   const auth = authenticate(request.headers.authorization, runtime.tokens, store.identities);
@@ -142,8 +131,12 @@ export async function handleApiRequest(runtime: EmulatorRuntime, incoming: ApiRe
       fault: 'redirect',
     };
   }
-  const found = matchRoute(ALL_ROUTES, method, url.lowerSegments.slice(1), url.segments.slice(1));
-  if (found.kind === 'none') return { outgoing: controllerNotFound(url.path), caller, fault: null };
+  const rest = collection.length;
+  const found = matchRoute(ALL_ROUTES, method, url.lowerSegments.slice(rest), url.segments.slice(rest));
+  // A resource the release lacks is an unknown route there, as on the real server.
+  if (found.kind === 'none' || (found.kind === 'found' && !inRelease(found.route, runtime.serverVersion))) {
+    return { outgoing: controllerNotFound(url.path), caller, fault: null };
+  }
   if (found.kind === 'wrongMethod') {
     return {
       outgoing: serviceErrorOutgoing(serviceErrors.methodNotAllowed(method), undefined),

@@ -18,7 +18,11 @@ function identityJson(identity: IdentityEntity): JsonObject {
 }
 
 /** The recorded shape with the emulator's ids; the build identity has no customDisplayName. */
-export function connectionDataJson(identity: IdentityEntity, collectionId: string): JsonObject {
+export function connectionDataJson(
+  identity: IdentityEntity,
+  collectionId: string,
+  onPremises: boolean,
+): JsonObject {
   const user = identityJson(identity);
   if (user['customDisplayName'] === undefined) {
     delete user['customDisplayName'];
@@ -28,7 +32,7 @@ export function connectionDataJson(identity: IdentityEntity, collectionId: strin
     authorizedUser: user,
     instanceId: collectionId,
     deploymentId: 'ed30ce5c-9d0a-f73c-3580-4315c7f84d83',
-    deploymentType: 'hosted',
+    deploymentType: onPremises ? 'onPremises' : 'hosted',
     locationServiceData: {
       serviceOwner: '00025394-6065-48ca-87d9-7f5672854ef7',
       defaultAccessMappingMoniker: 'PublicAccessMapping',
