@@ -3,19 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator, type ServerVersion } from '../../src/emulator/index.js';
+import { rank, type Location } from './support/locations.js';
 
 const RECORDED = '/work/shared/azdo-rest-specs/recorded/options-locations.json';
-
-interface Location {
-  id: string;
-  area: string;
-  resourceName: string;
-  routeTemplate: string;
-  resourceVersion: number;
-  minVersion: string;
-  maxVersion: string;
-  releasedVersion: string;
-}
 
 /** The locations azdo-requeue and its clients depend on (reference §2.3): every release must have them. */
 const REQUIRED = [
@@ -31,11 +21,6 @@ const REQUIRED = [
   '00d9565f-ed9c-4a06-9a50-00e7896ccab4',
   'e81700f7-3be2-46de-8624-2eb35882fcaa',
 ];
-
-function rank(version: string): number {
-  const [major, minor] = version.split('.').map(Number);
-  return (major ?? 0) * 1000 + (minor ?? 0);
-}
 
 const recorded = new Map(
   (JSON.parse(readFileSync(RECORDED, 'utf8').replace(/^\uFEFF/, '')) as { value: Location[] }).value.map(

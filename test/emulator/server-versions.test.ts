@@ -4,6 +4,7 @@ import { WebApi, getBearerHandler } from 'azure-devops-node-api';
 import { PullRequestStatus } from 'azure-devops-node-api/interfaces/GitInterfaces.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator, type ServerVersion } from '../../src/emulator/index.js';
+import { rank, type Location } from './support/locations.js';
 import { control, record } from './support/emulator-http.js';
 
 const EVALUATIONS = 'c23ddff5-229c-4d04-a80b-0fdce9f360c8';
@@ -24,23 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.close();
 });
-
-interface Location {
-  id: string;
-  area: string;
-  resourceName: string;
-  routeTemplate: string;
-  resourceVersion: number;
-  minVersion: string;
-  maxVersion: string;
-  releasedVersion: string;
-}
-
-/** `5.0-preview.1` → 5000: ranges compare major.minor only. */
-function rank(version: string): number {
-  const match = /^(\d+)\.(\d+)/.exec(version);
-  return match === null ? Number.NaN : Number(match[1]) * 1000 + Number(match[2]);
-}
 
 async function get(path: string, init: RequestInit = {}): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${emu.collectionUrl}${path}`, {
