@@ -1,11 +1,121 @@
-// The CLI against Azure DevOps Server collections (issue 13): credentials a Server cannot take are refused before
-// any request, with exit 2 and the fix.
-import { describe, expect, it } from 'vitest';
+// The CLI and the task against the emulator as Azure DevOps Server 2019, 2020 and 2022 at
+// …/tfs/DefaultCollection/ with no version flag (issue 13): exactly the expected checks requeued, each once, exit
+// 0, and only a few requests spent on api-version negotiation; credentials a Server cannot take refused before
+// any request.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { JsonReport } from '../../src/reporting/json-report.js';
 import { makeJwt } from '../support/canary.js';
+import { expectedRequeues } from '../support/expected-requeues.js';
 import { runCli } from '../support/run-cli.js';
+import {
+  bundleTaskInto,
+  completion,
+  removeTemporaryDirectories,
+  runBundledTask,
+} from '../task/support/task-harness.js';
+import { TASK_SCENARIO } from '../task/support/task-scenario.js';
 
-describe('azdo-requeue against an Azure DevOps Server collection', () => {
+const MODES = [
+  ['2019', '5.0', 'Azure DevOps Server 2019'],
+  ['2020', '6.0', 'Azure DevOps Server 2020'],
+  ['2022', '7.0', 'Azure DevOps Server 2022'],
+] as const;
+
+let emulator: RunningEmulator;
+let taskDirectory: string;
+
+beforeAll(async () => {
+  [taskDirectory, emulator] = await Promise.all([
+    bundleTaskInto('azdo-requeue-server-task-'),
+    startEmulator({ scenario: TASK_SCENARIO, serverVersion: '2019' }),
+  ]);
+});
+afterAll(async () => {
+  await removeTemporaryDirectories();
+  await emulator.close();
+});
+beforeEach(() => emulator.control.reset());
+
+/** Makes the emulator this release, and returns what happened on the wire from here on. */
+function becomeServer(mode: (typeof MODES)[number][0]) {
+  emulator.control.setServerVersion(mode);
+  const since = emulator.control.requestLog().at(-1)?.seq ?? 0;
+  return () => emulator.control.requestLog(since);
+}
+
+const requeued = (): string[] => emulator.control.requeues().map((record) => record.evaluationId);
+
+describe.each(MODES)('Azure DevOps Server %s (REST %s)', (mode, ceiling, product) => {
+  it('requeues exactly the expected checks, each once, with one refusal and one OPTIONS per area', async () => {
+    const log = becomeServer(mode);
+    const expected = expectedRequeues(emulator.control.state());
+    expect(expected.size).toBeGreaterThan(0);
+    expect(emulator.orgUrl).toMatch(/\/tfs\/DefaultCollection$/);
+
+    const run = await runCli(['--org', emulator.collectionUrl, '--project', 'Contoso', '--output', 'json'], {
+      env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken },
+    });
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(new Set(requeued())).toEqual(expected);
+    expect(requeued()).toHaveLength(expected.size);
+    expect((JSON.parse(run.stdout) as JsonReport).summary.requeued).toBe(expected.size);
+    const requests = log();
+    const refused = requests.filter((entry) => entry.status === 400);
+    const options = requests.filter((entry) => entry.method === 'OPTIONS').map((entry) => entry.path);
+    expect(refused).toHaveLength(1);
+    expect(options.sort()).toEqual(
+      ['core', 'git', 'policy'].map((area) => `/tfs/DefaultCollection/_apis/${area}`),
+    );
+    const patches = requests.filter((entry) => entry.method === 'PATCH');
+    expect(patches.map((entry) => entry.apiVersion)).toEqual(patches.map(() => `${ceiling}-preview.1`));
+  });
+
+  it('dry run: plans the same checks, requeues nothing, exit 0', async () => {
+    becomeServer(mode);
+    const expected = expectedRequeues(emulator.control.state());
+
+    const run = await runCli(
+      ['--org', emulator.collectionUrl, '--project', 'Contoso', '--dry-run', '--output', 'json'],
+      { env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken } },
+    );
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(requeued()).toEqual([]);
+    expect((JSON.parse(run.stdout) as JsonReport).summary.wouldRequeue).toBe(expected.size);
+  });
+
+  it('doctor names the release and its REST version, and passes (exit 0)', async () => {
+    const log = becomeServer(mode);
+
+    const run = await runCli(['doctor', '--org', emulator.collectionUrl, '--project', 'Contoso'], {
+      env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken },
+    });
+
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${product}, REST API ${ceiling}`);
+    const options = log()
+      .filter((entry) => entry.method === 'OPTIONS')
+      .map((entry) => entry.path);
+    expect(new Set(options).size).toBe(options.length);
+  });
+
+  it('the task requeues the expected checks, each once, and succeeds', async () => {
+    becomeServer(mode);
+    const expected = expectedRequeues(emulator.control.state());
+
+    const run = await runBundledTask(taskDirectory, emulator);
+
+    expect(run.exitCode).toBe(0);
+    expect(completion(run)?.result).toBe('Succeeded');
+    expect(new Set(requeued())).toEqual(expected);
+    expect(requeued()).toHaveLength(expected.size);
+  });
+});
+
+describe('credentials a Server cannot take', () => {
   it.each([
     ['requeue', []],
     ['doctor', ['doctor']],
