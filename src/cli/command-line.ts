@@ -25,6 +25,7 @@ export const COMMON_OPTIONS = {
   auth: { type: 'string' },
   'pat-stdin': { type: 'boolean' },
   'managed-identity': { type: 'boolean' },
+  'allow-foreign-org': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;

@@ -47,6 +47,7 @@ Credentials (never on the command line):
                             in Azure DevOps Services, not on a Server
   --pat-stdin               read a PAT from standard input
   --managed-identity        Entra ID through this machine's Azure managed identity
+  --allow-foreign-org       in a pipeline, let the job token go to an organization other than SYSTEM_COLLECTIONURI
 
   -h, --help                this text
   -v, --version             the version

@@ -35,6 +35,8 @@ export interface CliOptions {
   readonly patStdin: boolean;
   /** `--managed-identity`: Microsoft Entra ID through this machine's managed identity (IMDS). */
   readonly managedIdentity: boolean;
+  /** `--allow-foreign-org`: in a pipeline, send the job token to an organization other than the pipeline's. */
+  readonly allowForeignOrg: boolean;
   readonly summaryFile?: string;
   readonly debug: boolean;
   /** `--api-version`: `auto` negotiates with the server (Azure DevOps Server speaks 5.0–7.1), or one pinned. */
@@ -114,6 +116,7 @@ export function parseCliArgs(
     auth,
     patStdin: values['pat-stdin'] === true,
     managedIdentity: values['managed-identity'] === true,
+    allowForeignOrg: values['allow-foreign-org'] === true,
     ...(values['summary-file'] ? { summaryFile: values['summary-file'] } : {}),
     debug: values.debug === true,
     apiVersion,
@@ -159,6 +162,7 @@ function defaults(): Omit<CliOptions, 'command'> {
     auth: 'auto',
     patStdin: false,
     managedIdentity: false,
+    allowForeignOrg: false,
     debug: false,
     apiVersion: 'auto',
   };

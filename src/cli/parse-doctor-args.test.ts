@@ -18,6 +18,7 @@ describe('parseDoctorArgs', () => {
       auth: 'auto',
       patStdin: false,
       managedIdentity: false,
+      allowForeignOrg: false,
       output: 'text',
       debug: false,
     });

@@ -18,6 +18,8 @@ export interface DoctorOptions {
   readonly auth: AuthMode;
   readonly patStdin: boolean;
   readonly managedIdentity: boolean;
+  /** `--allow-foreign-org`: in a pipeline, send the job token to an organization other than the pipeline's. */
+  readonly allowForeignOrg: boolean;
   readonly output: 'text' | 'json';
   readonly debug: boolean;
 }
@@ -34,6 +36,7 @@ Usage:
   --auth auto|job-token|entra|pat   which credential (default auto: job token, Entra ID, then a PAT)
   --pat-stdin               read a PAT from standard input
   --managed-identity        use the Azure managed identity of this machine (Entra ID)
+  --allow-foreign-org       in a pipeline, let the job token go to an organization other than SYSTEM_COLLECTIONURI
   --output text|json        report format (json: schemaVersion 1)
   --debug                   trace HTTP calls on stderr (headers allow-listed, secrets redacted)
 
@@ -59,6 +62,7 @@ export function parseDoctorArgs(
     auth,
     patStdin: values['pat-stdin'] === true,
     managedIdentity: values['managed-identity'] === true,
+    allowForeignOrg: values['allow-foreign-org'] === true,
     output,
     debug: values.debug === true,
   };

@@ -11,12 +11,15 @@ import {
   type ResolvedCredential,
 } from '../index.js';
 import type { CliIo } from './cli-io.js';
+import { refuseForeignOrganization } from './job-token-home.js';
 
 export interface CliCredentialOptions {
   readonly auth: AuthMode;
   readonly patStdin: boolean;
   readonly managedIdentity: boolean;
   readonly debug: boolean;
+  /** In a pipeline, the job token may go to an organization other than SYSTEM_COLLECTIONURI's. @default false */
+  readonly allowForeignOrg?: boolean;
 }
 
 /**
@@ -38,7 +41,7 @@ export async function resolveCliCredential(
     (secret) => secret === jobToken,
   );
   const pat = options.patStdin ? await io.readStdin() : io.env['AZURE_DEVOPS_EXT_PAT'];
-  return resolveCredential(options.auth, {
+  const resolved = await resolveCredential(options.auth, {
     env: io.env,
     jobToken: io.env['SYSTEM_ACCESSTOKEN'],
     pat,
@@ -52,6 +55,11 @@ export async function resolveCliCredential(
       ? { entra: { log: (line: string) => io.writeStderr(`azdo-requeue: debug: ${line}\n`) } }
       : {}),
   });
+  // Before any request: the job token goes only to the pipeline's own organization.
+  if (resolved.credential.kind === 'job-token') {
+    refuseForeignOrganization(organization, io.env, options.allowForeignOrg === true);
+  }
+  return resolved;
 }
 
 /** Said once per command: plain http is allowed only to loopback, which means an emulator. */

@@ -29,7 +29,7 @@ async function argumentsFor(env: Record<string, string>): Promise<string[]> {
   const { stdout } = await promisify(execFile)('bash', [join(directory, 'step.sh')], {
     env: {
       PATH: `${directory}:/usr/bin:/bin`,
-      REQUEUE_VERSION: '1',
+      REQUEUE_VERSION: '1.0.0',
       REQUEUE_PROJECTS: '',
       REQUEUE_REPOSITORIES: '',
       REQUEUE_TARGET_BRANCHES: '',
@@ -48,7 +48,7 @@ async function argumentsFor(env: Record<string, string>): Promise<string[]> {
 
 describe('the step template script', () => {
   it.each(['Schedule', 'Manual'])('scans everything on a %s run', async (reason) => {
-    expect(await argumentsFor({ BUILD_REASON: reason })).toEqual(['--yes', 'azdo-requeue@1']);
+    expect(await argumentsFor({ BUILD_REASON: reason })).toEqual(['--yes', 'azdo-requeue@1.0.0']);
   });
 
   it.each(['IndividualCI', 'BatchedCI'])(
@@ -56,7 +56,7 @@ describe('the step template script', () => {
     async (reason) => {
       expect(await argumentsFor({ BUILD_REASON: reason })).toEqual([
         '--yes',
-        'azdo-requeue@1',
+        'azdo-requeue@1.0.0',
         '--repository',
         '7a2d3e5f-0000-4000-8000-000000000002',
         '--target-branch',
@@ -78,7 +78,7 @@ describe('the step template script', () => {
 
     expect(args).toEqual([
       '--yes',
-      'azdo-requeue@1',
+      'azdo-requeue@1.0.0',
       '--project',
       'Contoso Web',
       '--project',
@@ -99,6 +99,15 @@ describe('the step template script', () => {
   it('treats a value as data, never as shell code', async () => {
     const args = await argumentsFor({ BUILD_REASON: 'Schedule', REQUEUE_REPOSITORIES: '$(touch pwned);x' });
 
-    expect(args).toEqual(['--yes', 'azdo-requeue@1', '--repository', '$(touch pwned);x']);
+    expect(args).toEqual(['--yes', 'azdo-requeue@1.0.0', '--repository', '$(touch pwned);x']);
   });
+
+  it.each(['1', '^1.0.0', 'latest', '1.0.0 --registry=https://x'])(
+    'refuses the version %j: only an exact version runs with the job token',
+    async (version) => {
+      await expect(argumentsFor({ BUILD_REASON: 'Schedule', REQUEUE_VERSION: version })).rejects.toThrow(
+        /must be an exact version/,
+      );
+    },
+  );
 });

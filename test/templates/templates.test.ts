@@ -13,6 +13,9 @@ const ROOT = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, ROOT)), 'utf8');
 const load = (path: string): Mapping => parse(read(path)) as Mapping;
 
+/** The templates run exactly the version this repository is (raised with each release). */
+const PACKAGE_VERSION = (JSON.parse(read('package.json')) as { version: string }).version;
+
 const PIPELINES = ['templates/requeue-expired-checks.yml', 'templates/requeue-expired-checks-task.yml'];
 const ALL = [...PIPELINES, 'templates/steps/azdo-requeue.yml'];
 
@@ -65,10 +68,13 @@ describe('the CLI pipeline', () => {
   const template = load('templates/requeue-expired-checks.yml');
   const run = steps(template).find((step) => typeof step['script'] === 'string');
 
-  it('runs the pinned CLI with npx and maps the job token into the environment', () => {
+  it('runs the CLI pinned to this exact version with npx, with no install script, the job token in env', () => {
     expect(run?.['script']).toBe('npx --yes azdo-requeue@$(azdoRequeueVersion) $(requeueScope)');
-    expect(run?.['env']).toEqual({ SYSTEM_ACCESSTOKEN: '$(System.AccessToken)' });
-    expect((template['variables'] as Mapping)['azdoRequeueVersion']).toBe('1');
+    expect(run?.['env']).toEqual({
+      SYSTEM_ACCESSTOKEN: '$(System.AccessToken)',
+      npm_config_ignore_scripts: 'true',
+    });
+    expect((template['variables'] as Mapping)['azdoRequeueVersion']).toBe(PACKAGE_VERSION);
   });
 
   it('limits a CI run to the pushed repository and branch, and lets other runs scan everything', () => {
@@ -113,8 +119,12 @@ describe('the step template', () => {
         'dryRun',
       ]),
     );
+    expect((template['parameters'] as Mapping[]).find((p) => p['name'] === 'version')?.['default']).toBe(
+      PACKAGE_VERSION,
+    );
     expect(step?.['env']).toMatchObject({
       SYSTEM_ACCESSTOKEN: '$(System.AccessToken)',
+      npm_config_ignore_scripts: 'true',
       REQUEUE_REPOSITORIES: "${{ join(',', parameters.repositories) }}",
       REQUEUE_TARGET_BRANCHES: "${{ join(',', parameters.targetBranches) }}",
     });
