@@ -72,6 +72,33 @@ function emulatorFloorBlocks() {
   });
 }
 
+/**
+ * Entry points import the library through ../index.js only, plus the index.js of the named folders (the Azure
+ * Pipelines host, the emulator's public API, and for the bin the redactor).
+ */
+function entryPointBoundary(boundaries) {
+  const closed = [...ENTRY_POINTS, ...LIBRARY].filter((folder) => !boundaries.includes(folder));
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `(^|/)(${closed.join('|')})/`,
+            message:
+              'Entry points use the public boundary: ../index.js, ../azure-pipelines/index.js, and ' +
+              '../emulator/index.js for the emulator command and the demo (docs/architecture.md).',
+          },
+          {
+            regex: `(^|/)(${boundaries.join('|')})/(?!index\\.js$)`,
+            message: `Import ${boundaries.join('/, ')}/ through their index.js (docs/architecture.md).`,
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bench/out/**', 'task/dist/**', 'task/build/**'],
@@ -198,27 +225,13 @@ export default tseslint.config(
   },
   {
     files: ENTRY_POINTS.map((folder) => `src/${folder}/**/*.ts`),
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              // serve/ is an entry point of its own that the CLI dispatches to, through serve/index.js.
-              regex: `(^|/)(${[...ENTRY_POINTS.filter((folder) => folder !== 'serve'), ...LIBRARY].join('|')})/`,
-              message:
-                'Entry points use the public boundary: ../index.js, ../azure-pipelines/index.js, and ' +
-                '../emulator/index.js for the emulator command and the demo (docs/architecture.md).',
-            },
-            {
-              regex: '(^|/)(azure-pipelines|emulator|serve)/(?!index\\.js$)',
-              message:
-                'Import azure-pipelines/, emulator/ and serve/ through their index.js (docs/architecture.md).',
-            },
-          ],
-        },
-      ],
-    },
+    // serve/ is an entry point of its own that the CLI dispatches to, through serve/index.js.
+    rules: entryPointBoundary(['azure-pipelines', 'emulator', 'serve']),
+  },
+  {
+    // The bin loads the redactor alone first, so its crash handlers are up before the library loads.
+    files: ['src/cli/main.ts'],
+    rules: entryPointBoundary(['azure-pipelines', 'emulator', 'serve', 'redaction']),
   },
   {
     files: ['src/emulator/**/*.ts'],

@@ -36,17 +36,9 @@ async function runWithProcess(): Promise<number> {
   // Child processes and crash dumps must not inherit the tokens (security checklist A3).
   for (const name of TOKEN_VARIABLES) delete process.env[name];
 
-  const [
-    { createSecretRegistry, createRedactingWriter, systemClock },
-    { runCli },
-    { mkdir, writeFile },
-    pipelines,
-  ] = await Promise.all([
-    import('../index.js'),
-    import('./run-cli.js'),
-    import('node:fs/promises'),
-    import('../azure-pipelines/index.js'),
-  ]);
+  // The redactor first, and only it: the crash handlers below must be in place before the rest of the library
+  // loads, or an error thrown meanwhile (quoting a token) would reach stderr unredacted.
+  const { createSecretRegistry, createRedactingWriter } = await import('../redaction/index.js');
   const secrets = createSecretRegistry();
   for (const name of TOKEN_VARIABLES) {
     // One entry per line: a multi-line value is refused later with a clear message, but every line is masked.
@@ -86,6 +78,13 @@ async function runWithProcess(): Promise<number> {
   };
   process.on('SIGINT', onSignal('SIGINT', 130));
   process.on('SIGTERM', onSignal('SIGTERM', 143));
+
+  const [{ systemClock }, { runCli }, { mkdir, writeFile }, pipelines] = await Promise.all([
+    import('../index.js'),
+    import('./run-cli.js'),
+    import('node:fs/promises'),
+    import('../azure-pipelines/index.js'),
+  ]);
 
   const code = await runCli(argv, {
     env,
