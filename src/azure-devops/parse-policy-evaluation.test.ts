@@ -43,6 +43,17 @@ describe('parsePolicyEvaluation', () => {
     });
   });
 
+  it('reads a deleted policy configuration (issue 15.E), and only a real true as deleted', () => {
+    const deleted = (isDeleted: unknown) =>
+      parsePolicyEvaluation(
+        aRecord({ configuration: { ...(aRecord()['configuration'] as object), isDeleted } }),
+      ).isDeleted;
+
+    expect(deleted(true)).toBe(true);
+    expect(deleted(false)).toBeUndefined();
+    expect(deleted('true')).toBeUndefined();
+  });
+
   it('treats a null context as not expired', () => {
     expect(parsePolicyEvaluation(aRecord({ context: null })).isExpired).toBe(false);
   });

@@ -55,6 +55,7 @@ export function parsePolicyEvaluation(
     isBuildPolicy: policyTypeId === BUILD_POLICY_TYPE_ID,
     isBlocking: configuration['isBlocking'] !== false,
     isEnabled: configuration['isEnabled'] !== false,
+    ...(readTrue(configuration, 'isDeleted') ? { isDeleted: true } : {}),
     manualQueueOnly: readTrue(settings, 'manualQueueOnly'),
     // An unknown status is treated as broken: never as a state that would be requeued blindly.
     status: STATUSES.has(status) ? (share(status) as CheckStatus) : 'broken',

@@ -48,6 +48,8 @@ export interface PolicyCheck {
   readonly isBuildPolicy: boolean;
   readonly isBlocking: boolean;
   readonly isEnabled: boolean;
+  /** The policy configuration was deleted (`configuration.isDeleted`); its old evaluations still list. */
+  readonly isDeleted?: boolean;
   readonly manualQueueOnly: boolean;
   readonly status: CheckStatus;
   /** `context.isExpired === true`; never derived from `status` (an expired build usually reads `queued`). */
@@ -76,6 +78,8 @@ export type SkipReason =
   | 'manual-only'
   | 'not-required'
   | 'disabled'
+  /** Its policy configuration was deleted: a build for it would be wasted. */
+  | 'deleted'
   | 'budget'
   | 'interrupted'
   | 'changed'

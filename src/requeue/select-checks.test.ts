@@ -56,6 +56,7 @@ describe('selectChecks', () => {
     [{ isExpired: true, status: 'running' }, 'build-in-progress'],
     [{ manualQueueOnly: true }, 'manual-only'],
     [{ isEnabled: false }, 'disabled'],
+    [{ isDeleted: true }, 'deleted'],
   ] as const)('skips a check %o as %s', (overrides, reason) => {
     const [selection] = selectChecks([anExpiredBuildCheck(overrides)], defaults);
 

@@ -73,6 +73,9 @@ function selectCheck(
     skipReason,
     reason,
   });
+  if (check.isDeleted === true) {
+    return skip('deleted', 'its policy was deleted; a build for it would be wasted');
+  }
   if (!check.isEnabled) return skip('disabled', 'policy is disabled');
   if (rules.requiredOnly && !check.isBlocking) {
     return skip('not-required', 'optional policy (not blocking) and --required-only is set');
