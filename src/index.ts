@@ -5,6 +5,7 @@
 export { runRequeue, buildQueries } from './requeue/run-requeue.js';
 export type { RequeueOptions } from './requeue/run-requeue.js';
 export type { SelectionRules } from './requeue/select-checks.js';
+export { branchPatternProblem } from './requeue/target-branch-pattern.js';
 export { ApiFailure, CheckNoLongerApplicableError } from './requeue/checks-api.js';
 export type {
   ChecksApi,

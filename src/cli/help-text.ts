@@ -15,7 +15,8 @@ Scope (defaults come from the pipeline: SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECT
   --project NAME|ID         project to scan (repeatable)
   --all-projects            scan every project the token can read
   --repository NAME|ID      only pull requests into this repository (repeatable)
-  --target-branch BRANCH    only pull requests into this branch: main or refs/heads/main (repeatable)
+  --target-branch BRANCH    only pull requests into this branch: main or refs/heads/main (repeatable);
+                            release/* = every branch starting with release/ (a trailing * only)
 
 Selection (expired build-validation checks of active pull requests, by default):
   --include-drafts          also draft pull requests
@@ -32,7 +33,7 @@ Run:
   --dry-run                 plan and report, requeue nothing
   --output text|json        report format on stdout (json: one document, schemaVersion 1)
   --json                    the same as --output json
-  --summary-file PATH       also write a Markdown run summary
+  --summary-file PATH       also write a Markdown run summary (checked writable before any request)
   --concurrency N           requests in flight at once (default 8)
   --timeout SECONDS         give up on the whole run after this long
   --debug                   trace HTTP calls on stderr (headers allow-listed, secrets redacted)

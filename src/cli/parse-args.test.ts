@@ -100,11 +100,20 @@ describe('parseCliArgs', () => {
     [['--project', 'A', '--all-projects'], /either --project or --all-projects/],
     [['stray'], /unexpected argument "stray"/],
     [['--target-branch', ' '], /not a branch name/],
+    [['--target-branch', 'rel*ease'], /"\*" may only end a branch pattern/],
+    [['--target-branch', 'release/**/x'], /"\*" may only end a branch pattern/],
+    [['--target-branch', 'release/?'], /only a trailing "\*" is supported/],
     [['--api-version', '4.1'], /--api-version must be auto or a REST version from 5.0/],
     [['--api-version', '7.1-preview.1'], /--api-version must be auto/],
   ])('refuses %o', (argv, message) => {
     expect(() => parseCliArgs(argv, pipelineEnv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv, pipelineEnv)).toThrow(message);
+  });
+
+  it('takes a trailing * as a prefix pattern of full refs (issue 15.F)', () => {
+    const options = parseCliArgs(['--target-branch', 'release/*'], pipelineEnv);
+
+    expect(options.targetBranches).toEqual(['refs/heads/release/*']);
   });
 
   it('negotiates the REST version unless --api-version pins one', () => {

@@ -1,5 +1,5 @@
 // Parses the command line (and pipeline variables as defaults) into validated CLI options. Pure: env is passed in.
-import { parseApiVersionMode, type ApiVersionMode, type AuthMode } from '../index.js';
+import { branchPatternProblem, parseApiVersionMode, type ApiVersionMode, type AuthMode } from '../index.js';
 import {
   COMMON_OPTIONS,
   parseCommandLine,
@@ -128,7 +128,10 @@ export function toFullRef(branch: string): string {
   const trimmed = branch.trim();
   if (trimmed === '' || /\s/.test(trimmed))
     throw new UsageError(`--target-branch "${branch}" is not a branch name`);
-  return trimmed.startsWith('refs/') ? trimmed : `refs/heads/${trimmed}`;
+  const ref = trimmed.startsWith('refs/') ? trimmed : `refs/heads/${trimmed}`;
+  const problem = branchPatternProblem(ref);
+  if (problem) throw new UsageError(`--target-branch ${problem}`);
+  return ref;
 }
 
 function parseCount(

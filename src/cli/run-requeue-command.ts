@@ -21,6 +21,7 @@ import {
   scopeToCiPush,
 } from '../azure-pipelines/index.js';
 import { authHintsForCodes } from './auth-hints.js';
+import { checkSummaryFileWritable } from './check-summary-file.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { noticeLoopbackHttp, resolveCliCredential } from './resolve-cli-credential.js';
@@ -32,6 +33,7 @@ export async function runRequeueCommand(options: CliOptions, io: CliIo): Promise
     throw new UsageError('no organization: pass --org URL (in a pipeline, SYSTEM_COLLECTIONURI is used)');
   }
   const organization = parseOrganizationUrl(options.organization);
+  if (options.summaryFile) await checkSummaryFileWritable(options.summaryFile);
   // The --timeout budget starts now, so the time spent getting a credential (Entra, az) counts too.
   const timeoutSignal =
     options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);

@@ -7,6 +7,8 @@ export interface PullRequestQuery {
   readonly repository?: RepositoryRef;
   /** Full ref, `refs/heads/main`. */
   readonly targetBranch?: string;
+  /** Not sent (the server cannot): the run keeps only pull requests whose target ref starts with one of these. */
+  readonly targetBranchPrefixes?: readonly string[];
 }
 
 export interface ScopeRequest {

@@ -76,6 +76,7 @@ export async function readPullRequests(
     try {
       for await (const page of api.listPullRequests(query)) {
         for (const pullRequest of page) {
+          if (!inBranchScope(query, pullRequest)) continue;
           const key = `${pullRequest.project.id}/${pullRequest.id}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -109,6 +110,12 @@ export async function readPullRequests(
     interrupted: signalled() || authStop !== undefined,
     ...(authStop ? { authStop } : {}),
   };
+}
+
+/** A prefix query lists every branch; only the pull requests into a matching branch are in scope. */
+function inBranchScope(query: PullRequestQuery, pullRequest: PullRequest): boolean {
+  const prefixes = query.targetBranchPrefixes;
+  return prefixes === undefined || prefixes.some((prefix) => pullRequest.targetBranch.startsWith(prefix));
 }
 
 function failedListing(query: PullRequestQuery, error: ApiFailure): ListingFailure {

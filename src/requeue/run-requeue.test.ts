@@ -214,7 +214,37 @@ describe('runRequeue', () => {
   });
 });
 
+describe('target branch prefix patterns (issue 15.F)', () => {
+  it('lists once without a branch filter and keeps only pull requests into a matching branch', async () => {
+    const release = aPullRequest({ id: 1, targetBranch: 'refs/heads/release/2.0' });
+    const main = aPullRequest({ id: 2, targetBranch: 'refs/heads/main' });
+    const { api, calls } = createFakeChecksApi(
+      world([
+        [release, [anExpiredBuildCheck({ evaluationId: 'e1' })]],
+        [main, [anExpiredBuildCheck({ evaluationId: 'e2' })]],
+      ]),
+    );
+
+    const result = await runRequeue({ ...options, targetBranches: ['refs/heads/release/*'] }, api);
+
+    expect(calls.queries.map((query) => query.targetBranch)).toEqual([undefined]);
+    expect(result.pullRequests.map((pr) => pr.pullRequest.id)).toEqual([1]);
+    expect(calls.requeue).toEqual(['e1']);
+  });
+});
+
 describe('buildQueries', () => {
+  it('sends exact branches to the server and shares one filtered query for the prefixes', () => {
+    const scope = { projects: [{ id: 'p1', name: 'One' }], repositories: [] };
+
+    const queries = buildQueries(scope, ['refs/heads/main', 'refs/heads/release/*', 'refs/heads/hotfix/*']);
+
+    expect(queries).toEqual([
+      { project: scope.projects[0], targetBranch: 'refs/heads/main' },
+      { project: scope.projects[0], targetBranchPrefixes: ['refs/heads/release/', 'refs/heads/hotfix/'] },
+    ]);
+  });
+
   it('asks the server for each project × repository × target branch', () => {
     const scope = {
       projects: [{ id: 'p1', name: 'One' }],

@@ -7,12 +7,13 @@ import { planRequeue, type PlanLimits } from './plan-requeue.js';
 import { readBuildsInFlight } from './read-builds-in-flight.js';
 import { readPullRequests } from './read-pull-requests.js';
 import type { SelectionRules } from './select-checks.js';
+import { branchPrefixOf, isBranchPrefixPattern } from './target-branch-pattern.js';
 
 export interface RequeueOptions {
   /** The organization URL, for the report. */
   readonly organization: string;
   readonly scope: ScopeRequest;
-  /** Full refs (`refs/heads/main`); empty = every target branch. */
+  /** Full refs (`refs/heads/main`) or prefix patterns (`refs/heads/release/*`); empty = every target branch. */
   readonly targetBranches: readonly string[];
   readonly rules: SelectionRules;
   readonly maxRequeues?: number;
@@ -72,21 +73,26 @@ export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promi
   });
 }
 
-/** One server-side query per project × repository filter × target branch, so the server does the filtering. */
+/**
+ * One server-side query per project × repository filter × exact target branch, so the server does the filtering;
+ * prefix patterns (`refs/heads/release/*`) share one query per project × repository, filtered by the run.
+ */
 export function buildQueries(scope: ResolvedScope, targetBranches: readonly string[]): PullRequestQuery[] {
-  const branches = targetBranches.length > 0 ? targetBranches : [undefined];
+  const prefixes = targetBranches.filter(isBranchPrefixPattern).map(branchPrefixOf);
+  const exact = targetBranches.filter((branch) => !isBranchPrefixPattern(branch));
+  const branches = targetBranches.length > 0 ? exact : [undefined];
   const queries: PullRequestQuery[] = [];
   for (const project of scope.projects) {
     const repositories = scope.repositories.filter((repository) => repository.projectId === project.id);
     const repoFilters = scope.repositories.length > 0 ? repositories : [undefined];
     for (const repository of repoFilters) {
-      for (const targetBranch of branches) {
-        queries.push({
-          project,
-          ...(repository ? { repository: { id: repository.id, name: repository.name } } : {}),
-          ...(targetBranch ? { targetBranch } : {}),
-        });
-      }
+      const where = {
+        project,
+        ...(repository ? { repository: { id: repository.id, name: repository.name } } : {}),
+      };
+      for (const targetBranch of branches)
+        queries.push({ ...where, ...(targetBranch ? { targetBranch } : {}) });
+      if (prefixes.length > 0) queries.push({ ...where, targetBranchPrefixes: prefixes });
     }
   }
   return queries;

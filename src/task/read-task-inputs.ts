@@ -1,6 +1,6 @@
 // Reads and validates the task's inputs (task/task.json) into the values a run needs. Pure over an injected
 // reader and environment, so it is tested without an agent. Secret inputs are not read here (read-task-credential).
-import type { SelectionRules } from '../index.js';
+import { branchPatternProblem, type SelectionRules } from '../index.js';
 
 export type TaskAuthentication = 'jobToken' | 'entra' | 'pat';
 
@@ -99,7 +99,10 @@ export function readList(value: string): string[] {
 
 /** `main` → `refs/heads/main`; full refs are kept as given. */
 export function toFullRef(branch: string): string {
-  return branch.startsWith('refs/') ? branch : `refs/heads/${branch}`;
+  const ref = branch.startsWith('refs/') ? branch : `refs/heads/${branch}`;
+  const problem = branchPatternProblem(ref);
+  if (problem) throw new TaskInputError(`targetBranches: ${problem}`);
+  return ref;
 }
 
 // task-lib's getBoolInput reads anything but "true" as false; a typo should fail the run instead.
