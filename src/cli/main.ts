@@ -7,6 +7,15 @@ import { dirname } from 'node:path';
 /** Secrets read from the environment: masked everywhere, and gone from process.env before anything else runs. */
 const TOKEN_VARIABLES = ['SYSTEM_ACCESSTOKEN', 'AZURE_DEVOPS_EXT_PAT', 'AZDO_REQUEUE_HOOK_SECRET'];
 
+// Until the redactor is loaded, a crash says nothing of its cause: its message may quote a token, and node's own
+// handler would print it raw with the stack. The emulator prints its own errors and keeps node's handler.
+const crashBeforeStart = (): void => {
+  process.stderr.write('azdo-requeue: internal error while starting\n');
+  process.exit(1);
+};
+process.on('uncaughtException', crashBeforeStart);
+process.on('unhandledRejection', crashBeforeStart);
+
 const argv = process.argv.slice(2);
 const version = readVersion();
 
@@ -14,6 +23,8 @@ const version = readVersion();
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${version}\n`);
 } else if (argv[0] === 'emulator') {
+  process.off('uncaughtException', crashBeforeStart);
+  process.off('unhandledRejection', crashBeforeStart);
   process.exitCode = await runEmulator();
 } else {
   process.exitCode = await runWithProcess();
@@ -55,6 +66,8 @@ async function runWithProcess(): Promise<number> {
     stderr.flush();
     process.exit(1);
   };
+  process.off('uncaughtException', crashBeforeStart);
+  process.off('unhandledRejection', crashBeforeStart);
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 

@@ -32,8 +32,12 @@ interface SweepRun {
   readonly env?: Record<string, string>;
   readonly faults?: FaultSettings;
   readonly stdin?: string;
-  /** 'crash' and 'rejection' preload a module that throws an error quoting the token mid-run. */
-  readonly preload?: 'crash' | 'rejection';
+  /**
+   * 'crash' and 'rejection' preload a module that throws an error quoting the token mid-run (once the CLI has
+   * installed its signal handlers, so the machine's load cannot move it into start-up); 'startup' throws as soon as
+   * the bin's first handler exists, before the redactor is loaded.
+   */
+  readonly preload?: 'crash' | 'rejection' | 'startup';
   readonly exitCode?: number;
 }
 
@@ -150,6 +154,13 @@ const RUNS: SweepRun[] = [
     preload: 'rejection',
     exitCode: 1,
   },
+  {
+    name: 'a crash while starting (before the redactor is loaded)',
+    args: (org) => project(org),
+    env: JOB(),
+    preload: 'startup',
+    exitCode: 1,
+  },
   { name: 'emulator --help', args: () => ['emulator', '--help'], env: JOB(), exitCode: 0 },
   { name: '--help', args: () => ['--help'], env: JOB(), exitCode: 0 },
   { name: '--version', args: () => ['--version'], env: JOB(), exitCode: 0 },
@@ -168,14 +179,20 @@ beforeAll(async () => {
     tokens: { jobToken: canaries.jwt, pat: canaries.pat },
   });
   fakeAz = await installFakeAz({ accessToken: canaries.jwt });
-  for (const kind of ['crash', 'rejection']) {
-    const raise = kind === 'crash' ? 'throw error' : 'void Promise.reject(error)';
+  for (const kind of ['crash', 'rejection', 'startup']) {
+    const raise = kind === 'rejection' ? 'void Promise.reject(error)' : 'throw error';
+    const ready =
+      kind === 'startup'
+        ? "process.listenerCount('uncaughtException') > 0"
+        : "process.listenerCount('SIGTERM') > 0";
     const module = [
       'const token = process.env.SYSTEM_ACCESSTOKEN ?? "";',
-      'setTimeout(() => {',
+      'const timer = setInterval(() => {',
+      `  if (!(${ready})) return;`,
+      '  clearInterval(timer);',
       '  const error = new Error(`boom ${token} ${Buffer.from(":" + token).toString("base64")} ${encodeURIComponent(token)}`);',
       `  ${raise};`,
-      '}, 300);',
+      '}, 1);',
     ].join('\n');
     await writeFile(join(root, `${kind}.mjs`), module);
   }
@@ -213,7 +230,8 @@ describe('canary sweep over the built CLI', () => {
     expect(result.refusedConnections).toEqual([]);
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     if (run.exitCode !== undefined) expect(result.code, result.stderr).toBe(run.exitCode);
-    if (run.preload) expect(result.stderr).toContain('internal error: boom *** *** ***');
+    if (run.preload === 'startup') expect(result.stderr).toContain('internal error while starting');
+    else if (run.preload) expect(result.stderr).toContain('internal error: boom *** *** ***');
   });
 
   it('Microsoft Entra ID through az: the child gets a fixed argv and no token in its environment', async () => {
