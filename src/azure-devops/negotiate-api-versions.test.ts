@@ -2,17 +2,12 @@
 // the service's 400 envelope for a version above it (reference §1.2, §2.3).
 import { describe, expect, it } from 'vitest';
 
-import { areaLocations } from '../../test/support/recorded-locations.js';
+import { areaLocations, rank } from '../../test/support/recorded-locations.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from '../http/types.js';
 import { createApiVersions, parseApiVersionMode, type ApiVersionMode } from './negotiate-api-versions.js';
 
 const SERVER = 'https://tfs.example.test:8443/tfs/DefaultCollection';
 const PROJECT = '6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c';
-
-function rank(text: string): number {
-  const [major = 0, minor = 0] = text.split(/[.-]/).map(Number);
-  return major * 100 + minor;
-}
 
 /** A server with this REST ceiling; `log` holds "METHOD path?api-version" for every request it got. */
 function fakeServer(ceiling: string, options: { optionsStatus?: number } = {}) {
