@@ -13,7 +13,10 @@ import {
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
 
+import { HttpsProxyAgent } from 'https-proxy-agent';
+
 import { redactUrl } from '../redaction/redact.js';
+import { chooseProxy, type ProxyEnvironment } from './choose-proxy.js';
 import { NetworkError } from './errors/network-error.js';
 import { ResponseTooLargeError } from './errors/response-too-large-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
@@ -26,6 +29,8 @@ export interface NodeHttpTransportOptions {
   readonly maxResponseBytes?: number;
   /** Extra redaction applied to the messages of wrapped causes (e.g. a secret registry). */
   readonly redact?: (text: string) => string;
+  /** Where HTTPS_PROXY and NO_PROXY are read (choose-proxy.ts). @default process.env */
+  readonly proxyEnv?: ProxyEnvironment;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -38,6 +43,19 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}):
   const agents = {
     http: new HttpAgent({ keepAlive: true, maxSockets }),
     https: new HttpsAgent({ keepAlive: true, maxSockets }),
+  };
+  // One tunnelling agent per proxy, keep-alive like the direct one; the CONNECT carries no header of the request.
+  const proxyAgents = new Map<string, HttpsProxyAgent<string>>();
+  const proxyEnv = options.proxyEnv ?? process.env;
+  const httpsAgentFor = (url: URL): HttpsAgent | HttpsProxyAgent<string> => {
+    const proxy = chooseProxy(url, proxyEnv);
+    if (proxy === undefined) return agents.https;
+    let agent = proxyAgents.get(proxy.href);
+    if (agent === undefined) {
+      agent = new HttpsProxyAgent(proxy.href, { keepAlive: true, maxSockets });
+      proxyAgents.set(proxy.href, agent);
+    }
+    return agent;
   };
   return (request) =>
     new Promise<HttpResponse>((resolve, reject) => {
@@ -54,7 +72,7 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}):
         outgoing = (secure ? httpsRequest : httpRequest)(request.url, {
           method: request.method,
           headers,
-          agent: secure ? agents.https : agents.http,
+          agent: secure ? httpsAgentFor(request.url) : agents.http,
         });
       } catch {
         // e.g. a header value with a newline: node's message may quote it, so it is not kept. Nothing was sent.

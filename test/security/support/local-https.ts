@@ -32,7 +32,7 @@ export async function makeSelfSignedCertificate(): Promise<SelfSignedCertificate
     '-subj',
     '/CN=127.0.0.1',
     '-addext',
-    'subjectAltName=IP:127.0.0.1',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
     '-keyout',
     keyPath,
     '-out',
