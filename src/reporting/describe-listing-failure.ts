@@ -1,6 +1,6 @@
 // One sentence per listing of pull requests the run could not finish, shared by the text and Markdown reports.
 import type { ListingFailure } from '../requeue/model.js';
-import { shortRef } from './format-text.js';
+import { shortRef } from './short-ref.js';
 
 /** `project "A", repository "web", into main: <reason> [HTTP 500]`, in the server's words (still untrusted). */
 export function describeListingFailure(failure: ListingFailure): string {

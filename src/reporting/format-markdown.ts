@@ -10,7 +10,7 @@ import type {
 } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 import { describeListingFailure, LISTING_FAILURES_HEADING } from './describe-listing-failure.js';
-import { shortRef } from './format-text.js';
+import { shortRef } from './short-ref.js';
 
 // Requeued first (what the run did), then failures (what needs a person), then skips (context).
 const ORDER: Record<CheckAction, number> = { requeued: 0, 'would-requeue': 0, failed: 1, skipped: 2 };

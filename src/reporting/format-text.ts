@@ -2,6 +2,7 @@
 import type { BuildsAvoided, CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 import { describeListingFailure, LISTING_FAILURES_HEADING } from './describe-listing-failure.js';
+import { shortRef } from './short-ref.js';
 
 const MARK: Record<CheckVerdict['action'], string> = {
   requeued: 'requeued',
@@ -95,9 +96,4 @@ function formatCapacity(result: RequeueResult): string[] {
       return `  ${sanitizeUntrustedText(usage.projectName)} ${definition}: ${usage.inFlight} in flight, ${usage.planned} ${started}, ${usage.deferred} deferred${error}`;
     }),
   ];
-}
-
-/** `refs/heads/main` → `main`; other refs as they are. */
-export function shortRef(ref: string): string {
-  return ref.replace(/^refs\/heads\//, '');
 }
