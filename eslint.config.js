@@ -45,6 +45,7 @@ export const EMULATOR_FLOORS = [
   'wire',
   'faults',
   'scenario',
+  'hooks',
   'runtime',
   'routes',
   'control',

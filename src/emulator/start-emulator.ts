@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createControl, type EmulatorControl } from './control/control-api.js';
 import type { EmulatorTokens } from './identity/tokens.js';
 import { isServerVersion, SERVER_VERSIONS, type ServerVersion } from './protocol/server-versions.js';
-import { createRuntime, orgUrlOf } from './runtime/emulator-runtime.js';
+import { createRuntime, orgUrlOf, stopHookTimers, type HookSettings } from './runtime/emulator-runtime.js';
 import { loadScenario, type ScenarioInput } from './scenario/load-scenario.js';
 import { createEmulatorServer } from './server/create-server.js';
 
@@ -25,6 +25,8 @@ export interface StartEmulatorOptions {
    * 7.0) or the cloud (REST 7.2). @default "cloud"
    */
   serverVersion?: ServerVersion;
+  /** Service hooks: an asynchronous re-merge after a push, a shorter delivery retry schedule (tests). */
+  hooks?: Partial<HookSettings>;
 }
 
 export interface RunningEmulator {
@@ -49,6 +51,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const loaded = await loadScenario(options.scenario);
   const scenario = options.seed === undefined ? loaded : { ...loaded, seed: options.seed };
   const runtimeOptions: Parameters<typeof createRuntime>[1] = {};
+  if (options.hooks !== undefined) runtimeOptions.hooks = options.hooks;
   if (options.latencyMs !== undefined) runtimeOptions.latencyMs = options.latencyMs;
   if (options.tokens !== undefined) runtimeOptions.tokens = options.tokens;
   if (options.serverVersion !== undefined) {
@@ -88,6 +91,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopHookTimers(runtime);
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

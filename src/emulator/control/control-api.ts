@@ -1,18 +1,25 @@
 // The typed control surface (emu.control): the same operations as the HTTP control API under /_emulator/.
 import { completeBuild, settleActiveBuilds } from '../engine/build-lifecycle.js';
-import { pushBranch, type PushRequest, type PushResult } from '../engine/push-branch.js';
+import type { PushRequest, PushResult } from '../engine/push-branch.js';
 import type { RequeueRecord } from '../engine/requeue-evaluation.js';
 import type { FaultSettings } from '../faults/fault-types.js';
 import type { BuildResult } from '../model/entities.js';
 import type { RequestLogEntry, RetryAfterWindow } from '../protocol/request-log.js';
 import { formatDate } from '../protocol/wire-format.js';
+import type { HookNotification } from '../hooks/hook-subscriptions.js';
 import {
   isServerVersion,
   maxApiVersionOf,
   SERVER_VERSIONS,
   type ServerVersion,
 } from '../protocol/server-versions.js';
-import { orgUrlOf, resetRuntime, type EmulatorRuntime } from '../runtime/emulator-runtime.js';
+import {
+  orgUrlOf,
+  resetRuntime,
+  type EmulatorRuntime,
+  type HookSettings,
+} from '../runtime/emulator-runtime.js';
+import { pushWithHooks } from './push-with-hooks.js';
 import { buildsSnapshot, stateSnapshot, type BuildSnapshot, type EmulatorState } from './state-snapshot.js';
 
 export interface CompleteBuildsRequest {
@@ -32,8 +39,15 @@ export interface EmulatorControl {
   requeues(): RequeueRecord[];
   /** Every Retry-After issued, with its window. */
   retryAfterWindows(): RetryAfterWindow[];
-  /** A push to a branch: expires the build checks of PRs targeting it per their policy (§3.5). */
+  /**
+   * A push to a branch: expires the build checks of PRs targeting it per their policy (§3.5), now or after the
+   * re-merge delay, and notifies every matching `git.push` service hook subscription.
+   */
   push(request: PushRequest): PushResult;
+  /** Every service hook notification sent so far (oldest first), with each delivery attempt. */
+  hookNotifications(): HookNotification[];
+  /** Changes the re-merge delay and the delivery retry scale (kept until reset changes nothing here). */
+  setHookSettings(settings: Partial<HookSettings>): HookSettings;
   /** Back to the scenario's start (tokens are kept). */
   reset(): void;
   /** Replaces all fault settings (counters restart). */
@@ -120,7 +134,9 @@ export function createControl(runtime: EmulatorRuntime): EmulatorControl {
     requestLog: (since) => runtime.log.since(since),
     requeues: () => [...runtime.requeues],
     retryAfterWindows: () => runtime.faults.windows(),
-    push: (request) => pushBranch(runtime.store, request, runtime.clock.nowMs()),
+    push: (request) => pushWithHooks(runtime, request),
+    hookNotifications: () => [...runtime.hooks.registry.notifications],
+    setHookSettings: (settings) => Object.assign(runtime.hooks.settings, settings),
     reset: () => resetRuntime(runtime),
     setFaults: (faults) => runtime.faults.set(faults),
     faults: () => runtime.faults.settings,

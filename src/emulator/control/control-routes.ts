@@ -76,6 +76,20 @@ function dispatch(
         ...(repository === undefined ? {} : { repository }),
       });
     }
+    case 'GET hooks/notifications':
+      return control.hookNotifications();
+    case 'PUT hooks/settings': {
+      const input = record(body);
+      const settings: { remergeDelayMs?: number; retryDelayScale?: number } = {};
+      for (const name of ['remergeDelayMs', 'retryDelayScale'] as const) {
+        const value = input[name];
+        if (value === undefined) continue;
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+          throw new Error(`${name} must be a non-negative number`);
+        settings[name] = value;
+      }
+      return control.setHookSettings(settings);
+    }
     case 'POST reset':
       control.reset();
       return { reset: true };

@@ -4,6 +4,7 @@ import { CONFIGURATION_ROUTES } from './configuration-routes.js';
 import { CORE_ROUTES } from './core-routes.js';
 import { DISCOVERY_ROUTES } from './discovery-routes.js';
 import { EVALUATION_ROUTES } from './evaluation-routes.js';
+import { HOOK_ROUTES } from './hook-routes.js';
 import { PULL_REQUEST_ROUTES } from './pull-request-routes.js';
 import { REPOSITORY_ROUTES } from './repository-routes.js';
 import { compileRoutes, type CompiledRoute, type Route } from './route-types.js';
@@ -19,6 +20,7 @@ export const ROUTE_LIST: readonly Route[] = [
   ...CONFIGURATION_ROUTES,
   ...BUILD_ROUTES,
   ...SECURITY_ROUTES,
+  ...HOOK_ROUTES,
 ];
 
 export const ALL_ROUTES: CompiledRoute[] = compileRoutes([...ROUTE_LIST]);

@@ -1,6 +1,7 @@
 // The live emulator: the store built from the scenario plus clock, tokens, logs and faults; reset rebuilds it.
 import type { RequeueRecord } from '../engine/requeue-evaluation.js';
 import { FaultState } from '../faults/fault-state.js';
+import { HookRegistry } from '../hooks/hook-subscriptions.js';
 import { generateTokens, type EmulatorTokens } from '../identity/tokens.js';
 import { createEmulatorClock, type EmulatorClock } from '../model/emulator-clock.js';
 import type { Store } from '../model/store.js';
@@ -24,6 +25,25 @@ export interface EmulatorRuntime {
   /** Which release the emulator is: its collection URL, discovery ranges and api-version ceiling. */
   serverVersion: ServerVersion;
   readonly initialServerVersion: ServerVersion;
+  readonly hooks: HookState;
+}
+
+/** Service hooks: subscriptions, notifications, and how pushes behave around them (docs/emulator.md). */
+export interface HookState {
+  readonly registry: HookRegistry;
+  readonly settings: HookSettings;
+  /** Pending re-merges and delivery retries; cleared on reset and close. */
+  readonly timers: Set<NodeJS.Timeout>;
+}
+
+export interface HookSettings {
+  /**
+   * Re-merge the PRs into a pushed branch this many ms after the push, as the service does asynchronously;
+   * undefined re-merges within the push itself (the checks are expired when the push returns).
+   */
+  remergeDelayMs?: number | undefined;
+  /** Multiplies the delivery retry schedule (1, 2, 4 … 60 s): 0.001 for tests. @default 1 */
+  retryDelayScale: number;
 }
 
 /** The path segments every REST URL starts with: `[org]` in the cloud, `[tfs, DefaultCollection]` on a Server. */
@@ -38,7 +58,12 @@ export function orgUrlOf(runtime: EmulatorRuntime): string {
 
 export function createRuntime(
   scenario: Scenario,
-  options: { latencyMs?: number; tokens?: Partial<EmulatorTokens>; serverVersion?: ServerVersion },
+  options: {
+    latencyMs?: number;
+    tokens?: Partial<EmulatorTokens>;
+    serverVersion?: ServerVersion;
+    hooks?: Partial<HookSettings>;
+  },
 ): EmulatorRuntime {
   const clock = createEmulatorClock();
   const store = buildStore(scenario, clock.nowMs());
@@ -56,6 +81,11 @@ export function createRuntime(
     initialLatencyMs: latencyMs,
     serverVersion: options.serverVersion ?? 'cloud',
     initialServerVersion: options.serverVersion ?? 'cloud',
+    hooks: {
+      registry: new HookRegistry(),
+      settings: { ...options.hooks, retryDelayScale: options.hooks?.retryDelayScale ?? 1 },
+      timers: new Set(),
+    },
   };
 }
 
@@ -69,4 +99,11 @@ export function resetRuntime(runtime: EmulatorRuntime): void {
   runtime.faults.clearWindows();
   runtime.latencyMs = runtime.initialLatencyMs;
   runtime.serverVersion = runtime.initialServerVersion;
+  stopHookTimers(runtime);
+  runtime.hooks.registry.reset();
+}
+
+export function stopHookTimers(runtime: EmulatorRuntime): void {
+  for (const timer of runtime.hooks.timers) clearTimeout(timer);
+  runtime.hooks.timers.clear();
 }
