@@ -13,7 +13,7 @@ export interface HttpPipelineErrorOptions {
   /** The underlying failure; stored as a redacted copy. */
   readonly cause?: unknown;
   /** Extra redaction (e.g. a secret registry) applied to the cause's message and stack. */
-  readonly redact?: (text: string) => string;
+  readonly redact?: ((text: string) => string) | undefined;
 }
 
 /** The common base: catch this to handle any failure of a request through the pipeline. */

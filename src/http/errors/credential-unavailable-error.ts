@@ -20,7 +20,7 @@ export class CredentialUnavailableError extends AzdoRequeueHttpError {
       code: 'CREDENTIAL_UNAVAILABLE',
       mayHaveReachedServer: false,
       cause: details.cause,
-      ...(details.redact ? { redact: details.redact } : {}),
+      redact: details.redact,
     });
     this.operation = details.operation;
   }

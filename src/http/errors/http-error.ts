@@ -38,7 +38,7 @@ export class HttpError extends AzdoRequeueHttpError {
     super(`${details.method} ${details.url} failed with ${details.status} ${statusText}${explanation}`, {
       code: 'HTTP_STATUS',
       mayHaveReachedServer: true,
-      ...(details.redact ? { redact: details.redact } : {}),
+      redact: details.redact,
     });
     this.status = details.status;
     this.method = details.method;

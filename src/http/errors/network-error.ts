@@ -38,8 +38,8 @@ export class NetworkError extends AzdoRequeueHttpError {
     super(`${details.method} ${details.url} failed: network error ${details.code}`, {
       code: details.code,
       mayHaveReachedServer: !NEVER_REACHED_SERVER.has(details.code),
-      ...(details.cause === undefined ? {} : { cause: details.cause }),
-      ...(details.redact ? { redact: details.redact } : {}),
+      cause: details.cause,
+      redact: details.redact,
     });
     this.method = details.method;
     this.url = details.url;

@@ -31,7 +31,7 @@ export class RateLimitExceededError extends AzdoRequeueHttpError {
       {
         code: 'RATE_LIMIT_EXCEEDED',
         mayHaveReachedServer: true,
-        ...(details.cause === undefined ? {} : { cause: details.cause }),
+        cause: details.cause,
       },
     );
     this.waitMs = details.waitMs;

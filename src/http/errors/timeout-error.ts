@@ -25,7 +25,7 @@ export class TimeoutError extends AzdoRequeueHttpError {
     super(`${details.method} ${details.url} timed out${after}`, {
       code: 'TIMEOUT',
       mayHaveReachedServer: true,
-      ...(details.cause === undefined ? {} : { cause: details.cause }),
+      cause: details.cause,
     });
     this.method = details.method;
     this.url = details.url;
