@@ -143,6 +143,14 @@ describe('startServe', () => {
     expect((await push('release', 3)).status).toBe(202);
   });
 
+  it('sweeps the whole scope on its interval, so a push whose delivery was lost is still requeued', async () => {
+    const { api, calls } = aWorld();
+    const { lines } = await serve(api, { sweepIntervalMs: 50 });
+    await until(() => lines.some((line) => line['event'] === 'run' && line['trigger'] === 'sweep'));
+    expect(calls.requeue).toHaveLength(1);
+    expect(calls.queries[0]).not.toHaveProperty('targetBranch');
+  });
+
   it('serves health, readiness and Prometheus metrics', async () => {
     const { api } = aWorld();
     const { service } = await serve(api);
