@@ -25,10 +25,10 @@ export type AzRunner = (
 ) => Promise<AzRunResult>;
 
 export interface AzureCliCredentialOptions {
-  readonly tenantId?: string;
+  readonly tenantId?: string | undefined;
   /** The parent's environment; only the allow-listed names are passed on. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly run?: AzRunner;
+  readonly run?: AzRunner | undefined;
   /** How az is started. @default locateAzureCli for this platform and `env` */
   readonly command?: AzureCliCommand;
   /** @default 30_000 */

@@ -26,7 +26,7 @@ export interface EntraDetectOptions {
   /** `--auth entra`: the Azure CLI is tried too (never in auto, where a developer's login must not win). */
   readonly allowAzureCli: boolean;
   /** `--managed-identity`: use IMDS even without IDENTITY_ENDPOINT / MSI_ENDPOINT (an Azure VM). */
-  readonly managedIdentityFlag?: boolean;
+  readonly managedIdentityFlag?: boolean | undefined;
   /** The service connection exchange needs the job token (the OIDC request is authorised with it). */
   readonly hasJobToken: boolean;
   /** The organization origin; the OIDC request URI must be on Azure DevOps or on this origin (checklist C2). */

@@ -31,7 +31,7 @@ export interface EntraCredentialOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly clock: Pick<Clock, 'now'>;
   readonly onSecret: (secret: string) => void;
-  readonly dependencies?: EntraDependencies;
+  readonly dependencies?: EntraDependencies | undefined;
 }
 
 /** A human name of where the token comes from, for doctor and the run header. */
@@ -95,8 +95,8 @@ async function buildTokenCredential(options: EntraCredentialOptions): Promise<To
   if (config.kind === 'azure-cli') {
     return createAzureCliCredential({
       env: options.env,
-      ...(config.tenantId === undefined ? {} : { tenantId: config.tenantId }),
-      ...(dependencies.runAz ? { run: dependencies.runAz } : {}),
+      tenantId: config.tenantId,
+      run: dependencies.runAz,
     });
   }
   const [identity, { AzureLogger }] = await Promise.all([import('@azure/identity'), import('@azure/logger')]);

@@ -84,7 +84,7 @@ export async function resolveCredential(
           allowAzureCli: mode === 'entra',
           hasJobToken,
           organizationOrigin: sources.organizationOrigin,
-          ...(sources.managedIdentity === undefined ? {} : { managedIdentityFlag: sources.managedIdentity }),
+          managedIdentityFlag: sources.managedIdentity,
         });
 
   if (mode === 'entra' || (mode === 'auto' && !hasJobToken && entra.config !== undefined)) {
@@ -98,7 +98,7 @@ export async function resolveCredential(
       env,
       clock: sources.clock ?? systemClock,
       onSecret: sources.onSecret ?? (() => undefined),
-      ...(sources.entra ? { dependencies: sources.entra } : {}),
+      dependencies: sources.entra,
     });
     const why = mode === 'entra' ? '--auth entra' : 'no job token; Microsoft Entra ID is configured';
     return { credential, why: `${why}: ${credential.source}`, warnings: [] };
