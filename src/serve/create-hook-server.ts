@@ -1,4 +1,4 @@
-// The HTTP surface on node:http (docs/decisions/0010): POST {hookPath} takes deliveries, GET /healthz (alive),
+// The HTTP surface on node:http (docs/decisions/0012): POST {hookPath} takes deliveries, GET /healthz (alive),
 // GET /readyz (credential works, organization reachable), GET /metrics (Prometheus text). Nothing else.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 

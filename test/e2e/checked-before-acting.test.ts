@@ -1,6 +1,6 @@
 // Input that cannot work is refused before the first request (exit 2), and a branch prefix pattern requeues the
 // pull requests into the matching branches instead of silently matching nothing (issue 15.F, 15.G).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,9 +13,12 @@ import { runCli } from '../support/run-cli.js';
 
 let emulator: RunningEmulator;
 let folder: string;
+let aFile: string;
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'azdo-requeue-before-acting-'));
+  aFile = join(folder, 'a-file');
+  writeFileSync(aFile, '');
   emulator = await startEmulator({
     scenario: {
       ...DEMO_SCENARIO,
@@ -40,9 +43,9 @@ describe('refused before the first request (exit 2)', () => {
   it.each([
     ['a --summary-file that is a directory', () => ['--summary-file', folder], /is a directory/],
     [
-      'a --summary-file in a folder that does not exist',
-      () => ['--summary-file', join(folder, 'missing', 'summary.md')],
-      /does not exist/,
+      'a --summary-file below a file, where no folder can be made',
+      () => ['--summary-file', join(aFile, 'missing', 'summary.md')],
+      /is not a folder/,
     ],
     ['a malformed branch pattern', () => ['--target-branch', 'rel*ease'], /may only end a branch pattern/],
   ])('%s', async (_what, args, message) => {

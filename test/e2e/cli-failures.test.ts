@@ -87,7 +87,7 @@ describe('azdo-requeue failures', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^## azdo-requeue \(dry run/);
   });
 
-  it('still prints the report, then exits 2, when --summary-file cannot be written', async () => {
+  it('refuses a --summary-file that cannot be written before acting (exit 2, nothing run)', async () => {
     const blocker = join(mkdtempSync(join(tmpdir(), 'summary-')), 'a-file');
     writeFileSync(blocker, '');
 
@@ -105,8 +105,8 @@ describe('azdo-requeue failures', () => {
     );
 
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/^Summary: /m);
-    expect(run.stderr).toMatch(/could not write --summary-file .*x\.md/);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/--summary-file .*x\.md cannot be written: .*a-file is not a folder/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
