@@ -95,6 +95,18 @@ describe('the pipeline error hierarchy', () => {
     expect((error.cause as Error).message).toBe('all failed (connect ECONNREFUSED ::1:80)');
   });
 
+  it('keeps its own fields in one order, base fields first, so JSON and util.inspect read the same', () => {
+    expect(Object.keys(new TimeoutError({ ...call, timeoutMs: 5 }))).toEqual([
+      'code',
+      'mayHaveReachedServer',
+      'name',
+      'method',
+      'url',
+      'operation',
+      'timeoutMs',
+    ]);
+  });
+
   it('keeps an AzdoRequeueHttpError cause as it is', () => {
     const inner = new TimeoutError(call);
 

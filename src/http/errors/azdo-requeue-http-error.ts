@@ -49,6 +49,18 @@ export function isAzdoRequeueHttpError(value: unknown): value is AzdoRequeueHttp
   return value instanceof AzdoRequeueHttpError || (value instanceof Error && 'mayHaveReachedServer' in value);
 }
 
+/**
+ * Matches an instance of `type` or, across module copies (where `instanceof` fails), any Error whose
+ * `name` is `name`. The name is passed as text, not read from `type`, so a bundler's renaming cannot move it.
+ */
+export function isErrorNamed<T extends Error>(
+  value: unknown,
+  type: abstract new (...args: never[]) => T,
+  name: string,
+): value is T {
+  return value instanceof type || (value instanceof Error && value.name === name);
+}
+
 const MAX_CAUSE_DEPTH = 5;
 
 /** Rebuilds an error chain from names, codes, messages and stacks only, each passed through `redact`. */

@@ -2,7 +2,7 @@
 // the request was never sent, so nothing needs reading back, and it is an authentication failure, not a network
 // one (a run must end with the auth exit code, not call every requeue's outcome unknown).
 
-import { AzdoRequeueHttpError } from './azdo-requeue-http-error.js';
+import { AzdoRequeueHttpError, isErrorNamed } from './azdo-requeue-http-error.js';
 
 export interface CredentialUnavailableErrorDetails {
   readonly operation: string;
@@ -28,8 +28,5 @@ export class CredentialUnavailableError extends AzdoRequeueHttpError {
 
 /** Matches by class or, across module copies, by name. */
 export function isCredentialUnavailableError(value: unknown): value is CredentialUnavailableError {
-  return (
-    value instanceof CredentialUnavailableError ||
-    (value instanceof Error && value.name === 'CredentialUnavailableError')
-  );
+  return isErrorNamed(value, CredentialUnavailableError, 'CredentialUnavailableError');
 }

@@ -2,7 +2,7 @@
 // Credentials are bound to one origin (security-checklist.md C2); nobody but the auth policy may
 // attach them, so this is a programming error and is thrown before any socket opens.
 
-import { AzdoRequeueHttpError } from './azdo-requeue-http-error.js';
+import { AzdoRequeueHttpError, isErrorNamed } from './azdo-requeue-http-error.js';
 
 export interface CrossOriginCredentialErrorDetails {
   /** The origin the request was going to. */
@@ -31,8 +31,5 @@ export class CrossOriginCredentialError extends AzdoRequeueHttpError {
 
 /** Matches by class or, across module copies, by name. */
 export function isCrossOriginCredentialError(value: unknown): value is CrossOriginCredentialError {
-  return (
-    value instanceof CrossOriginCredentialError ||
-    (value instanceof Error && value.name === 'CrossOriginCredentialError')
-  );
+  return isErrorNamed(value, CrossOriginCredentialError, 'CrossOriginCredentialError');
 }

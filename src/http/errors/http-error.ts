@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 
 import type { HttpMethod } from '../types.js';
-import { AzdoRequeueHttpError } from './azdo-requeue-http-error.js';
+import { AzdoRequeueHttpError, isErrorNamed } from './azdo-requeue-http-error.js';
 
 export interface HttpErrorDetails {
   readonly status: number;
@@ -52,5 +52,5 @@ export class HttpError extends AzdoRequeueHttpError {
 
 /** Matches by class or, across module copies, by name. */
 export function isHttpError(value: unknown): value is HttpError {
-  return value instanceof HttpError || (value instanceof Error && value.name === 'HttpError');
+  return isErrorNamed(value, HttpError, 'HttpError');
 }

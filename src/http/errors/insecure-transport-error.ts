@@ -1,7 +1,7 @@
 // Credentials would have travelled over plain http to a non-loopback host. Thrown before any socket
 // opens (security-checklist.md C1; RFC 6750 §5.3; Azure SDK ensureSecureConnection).
 
-import { AzdoRequeueHttpError } from './azdo-requeue-http-error.js';
+import { AzdoRequeueHttpError, isErrorNamed } from './azdo-requeue-http-error.js';
 
 export interface InsecureTransportErrorDetails {
   /** Already redacted. */
@@ -27,8 +27,5 @@ export class InsecureTransportError extends AzdoRequeueHttpError {
 
 /** Matches by class or, across module copies, by name. */
 export function isInsecureTransportError(value: unknown): value is InsecureTransportError {
-  return (
-    value instanceof InsecureTransportError ||
-    (value instanceof Error && value.name === 'InsecureTransportError')
-  );
+  return isErrorNamed(value, InsecureTransportError, 'InsecureTransportError');
 }

@@ -2,7 +2,7 @@
 // hanging a pipeline job (renovate's maxRetryAfter; ky's maxRetryAfter).
 
 import type { HttpMethod } from '../types.js';
-import { AzdoRequeueHttpError } from './azdo-requeue-http-error.js';
+import { AzdoRequeueHttpError, isErrorNamed } from './azdo-requeue-http-error.js';
 
 export interface RateLimitExceededErrorDetails {
   /** How long we would have had to wait, in ms. */
@@ -43,8 +43,5 @@ export class RateLimitExceededError extends AzdoRequeueHttpError {
 
 /** Matches by class or, across module copies, by name. */
 export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
-  return (
-    value instanceof RateLimitExceededError ||
-    (value instanceof Error && value.name === 'RateLimitExceededError')
-  );
+  return isErrorNamed(value, RateLimitExceededError, 'RateLimitExceededError');
 }

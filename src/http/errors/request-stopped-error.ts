@@ -1,7 +1,7 @@
 // The run stopped (SIGINT, SIGTERM, --timeout) while this request was still waiting — for a concurrency slot, the
 // rate-limit gate or a retry backoff — so it was never sent: nothing to read back, nothing happened on the server.
 
-import { AzdoRequeueHttpError } from './azdo-requeue-http-error.js';
+import { AzdoRequeueHttpError, isErrorNamed } from './azdo-requeue-http-error.js';
 
 /** "<operation> was not sent: the run stopped while it waited". */
 export class RequestStoppedError extends AzdoRequeueHttpError {
@@ -18,7 +18,5 @@ export class RequestStoppedError extends AzdoRequeueHttpError {
 
 /** Matches by class or, across module copies, by name. */
 export function isRequestStoppedError(value: unknown): value is RequestStoppedError {
-  return (
-    value instanceof RequestStoppedError || (value instanceof Error && value.name === 'RequestStoppedError')
-  );
+  return isErrorNamed(value, RequestStoppedError, 'RequestStoppedError');
 }
