@@ -34,7 +34,7 @@ export function createHttpError(response: HttpResponse, options: CreateHttpError
     operation: response.request.operation,
     ...(envelope.typeKey === undefined ? {} : { typeKey: sanitizeUntrustedText(redact(envelope.typeKey)) }),
     ...(serverMessage === undefined || serverMessage === '' ? {} : { serverMessage }),
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    retryAfterMs,
     redact,
   });
 }

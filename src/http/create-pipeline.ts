@@ -82,12 +82,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     options.transport ??
     createNodeHttpTransport({
       maxSockets: options.concurrency ?? 8,
-      ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+      maxResponseBytes: options.maxResponseBytes,
       ...(options.redact ? { redact: options.redact } : {}),
     });
   const gate = createRateLimitGate({
     clock: options.clock,
-    ...(options.maxRetryAfterMs === undefined ? {} : { maxWaitMs: options.maxRetryAfterMs }),
+    maxWaitMs: options.maxRetryAfterMs,
   });
   const redact = options.redact ? { redact: options.redact } : {};
   // Outermost first. Retry wraps the gate and the slot, so every attempt passes the gate and no slot is
@@ -97,10 +97,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     createRetryPolicy({
       clock: options.clock,
       ...(options.logger ? { logger: options.logger } : {}),
-      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-      ...(options.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: options.maxRetryAfterMs }),
-      ...(options.retryBaseDelayMs === undefined ? {} : { baseDelayMs: options.retryBaseDelayMs }),
-      ...(options.retryMaxDelayMs === undefined ? {} : { maxDelayMs: options.retryMaxDelayMs }),
+      maxAttempts: options.maxAttempts,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      baseDelayMs: options.retryBaseDelayMs,
+      maxDelayMs: options.retryMaxDelayMs,
       ...(options.random ? { random: options.random } : {}),
       onRetry: (event) => {
         counters.retries += 1;
@@ -111,7 +111,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     createRateLimitPolicy({ gate, onWait: (waitedMs) => (counters.throttledMs += waitedMs) }),
     createTimeoutPolicy({
       clock: options.clock,
-      ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+      timeoutMs: options.requestTimeoutMs,
     }),
     createRedirectPolicy({ credentialOrigin: options.origin }),
     ...(options.authorize

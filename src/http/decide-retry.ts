@@ -42,7 +42,7 @@ export interface RetryInput {
   readonly response?: Pick<HttpResponse, 'status'>;
   readonly error?: unknown;
   /** The server's requested wait for this response (see parseRetryAfter), in ms. */
-  readonly retryAfterMs?: number;
+  readonly retryAfterMs?: number | undefined;
   readonly options: RetryOptions;
 }
 

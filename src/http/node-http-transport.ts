@@ -26,7 +26,7 @@ export interface NodeHttpTransportOptions {
   /** Sockets per origin; the pipeline never has more requests in flight than its concurrency. @default 8 */
   readonly maxSockets?: number;
   /** The largest response body accepted, in bytes. @default 67_108_864 (64 MiB) */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Extra redaction applied to the messages of wrapped causes (e.g. a secret registry). */
   readonly redact?: (text: string) => string;
   /** Where HTTPS_PROXY and NO_PROXY are read (choose-proxy.ts). @default process.env */

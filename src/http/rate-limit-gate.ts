@@ -14,7 +14,7 @@ import type { HttpResponse } from './types.js';
 export interface RateLimitGateOptions {
   readonly clock: Clock;
   /** The longest wait at the gate we accept before failing fast, in ms. @default 60_000 */
-  readonly maxWaitMs?: number;
+  readonly maxWaitMs?: number | undefined;
   /** Spacing between request starts while the remaining budget is low, in ms. @default 500 */
   readonly lowRemainingSpacingMs?: number;
   /** Below this fraction of `X-RateLimit-Limit`, the remaining budget counts as low. @default 0.1 */

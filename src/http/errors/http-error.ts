@@ -18,7 +18,7 @@ export interface HttpErrorDetails {
   /** The server's message, already redacted and sanitised for printing. */
   readonly serverMessage?: string;
   /** How long the server asked us to wait (Retry-After), in ms. */
-  readonly retryAfterMs?: number;
+  readonly retryAfterMs?: number | undefined;
   readonly redact?: (text: string) => string;
 }
 

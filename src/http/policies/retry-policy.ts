@@ -19,7 +19,10 @@ export interface RetryEvent {
   readonly reason: 'retry-after' | 'backoff';
 }
 
-export interface RetryPolicyOptions extends Partial<RetryOptions> {
+/** Each retry option may be left out or given as undefined: both mean its default. */
+type RetryOptionsOrDefaults = { readonly [K in keyof RetryOptions]?: RetryOptions[K] | undefined };
+
+export interface RetryPolicyOptions extends RetryOptionsOrDefaults {
   readonly clock: Clock;
   readonly logger?: HttpLogger;
   readonly onRetry?: (event: RetryEvent) => void;
@@ -55,7 +58,7 @@ export function createRetryPolicy(options: RetryPolicyOptions): HttpPolicy {
           request,
           options: retryOptions,
           ...(response ? { response } : { error }),
-          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+          retryAfterMs,
         });
         if (!decision.retry) {
           if (decision.reason === 'retry-after-too-long' && retryAfterMs !== undefined) {

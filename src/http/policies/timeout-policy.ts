@@ -10,7 +10,7 @@ import type { HttpPolicy } from '../types.js';
 export interface TimeoutPolicyOptions {
   readonly clock: Clock;
   /** Per-attempt timeout in ms. @default 30_000 */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 // One reason for every stopped timer: aborting without a reason builds a DOMException, stack trace included, on
