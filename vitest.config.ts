@@ -15,10 +15,9 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       exclude: ['src/**/*.test.ts'],
       reporter: ['text-summary', 'json-summary'],
-      // A floor, so coverage can only rise: measured 2026-12-02 over the unit project alone (statements 64.48 %,
-      // branches 59.09 %, functions 60.69 %, lines 64.98 %), about a point below for noise. The full suite
-      // covers more; raise these once a full run's figures are in.
-      thresholds: { statements: 63, branches: 58, functions: 59, lines: 64 },
+      // A floor, so coverage can only rise: the full suite measured 2026-12-02 at 66ba773 (statements 85.6 %,
+      // branches 80.1 %, functions 85.55 %, lines 87.03 %), about a point below for noise.
+      thresholds: { statements: 84, branches: 79, functions: 84, lines: 86 },
     },
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
