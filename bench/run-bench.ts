@@ -1,6 +1,7 @@
 // `npm run bench`: azdo-requeue against the sequential baseline on the emulator with injected latency.
 // Writes bench/results.json and bench/chart.svg (BENCH_QUICK=1: a smaller set, written to bench/out/) and
-// prints the table. BENCH_DIST points at another build (default dist/). docs/performance.md explains it all.
+// prints the table. BENCH_DIST points at another build (default dist/). BENCH_SERVE_ONLY=1 runs only the serve
+// scenario (push → requeue through `azdo-requeue serve`) and writes serve.json. docs/performance.md explains it all.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import {
 import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
 import { renderText, resultsTable, targetsTable, timelineTable, type Row } from './lib/format-table.js';
 import { describeMachine } from './lib/describe-machine.js';
+import { measureServe } from './lib/measure-serve.js';
 import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
 import {
   DEFAULT_CONCURRENCY,
@@ -26,6 +28,7 @@ import {
 } from './lib/plan-cells.js';
 import { buildChart, checkTargets } from './lib/report-results.js';
 import { runTool, type Sample } from './lib/run-tool.js';
+import { serveTable, serveTargets } from './lib/serve-latency.js';
 import { summarizeCell } from './lib/summarize.js';
 import { writeDocsSection } from './lib/write-docs-section.js';
 
@@ -94,12 +97,30 @@ async function runCells(cells: readonly CellPlan[]) {
   return results;
 }
 
+async function runServe() {
+  say('serve: push → requeue through azdo-requeue serve');
+  return measureServe({ distDir, baseEnv, scratch, pushes: quick ? 5 : 11, say });
+}
+
+async function serveOnly(): Promise<number> {
+  const serve = await runServe();
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    join(outDir, 'serve.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), machine: describeMachine(repository), serve }, null, 2)}\n`,
+  );
+  process.stdout.write(`\n${renderText(serveTable(serve.summary))}\n\n`);
+  process.stdout.write(`${renderText(targetsTable(serveTargets(serve.summary)))}\n`);
+  return serve.summary.allCorrect ? 0 : 1;
+}
+
 async function main(): Promise<number> {
   const startedAt = new Date();
   const machineAtStart = describeMachine(repository);
   say(
     `azdo-requeue benchmark (${quick ? 'BENCH_QUICK' : 'full'}), ${machineAtStart.cpus} cores, load ${machineAtStart.loadAverage.join(' ')}`,
   );
+  if (process.env['BENCH_SERVE_ONLY'] === '1') return serveOnly();
   const whatIf = process.env['BENCH_WHAT_IF'] === '1';
   const cells = await runCells([...planCells(quick), ...(whatIf ? planWhatIfCells() : [])]);
   say('cold start: azdo-requeue --version');
@@ -111,8 +132,9 @@ async function main(): Promise<number> {
     baseEnv,
     quick ? 2000 : 5000,
   ).finally(() => throughputEmulator.close());
+  const serve = await runServe();
   const rows: Row[] = cells.map(({ cell, summary }) => ({ cell, summary }));
-  const targets = checkTargets(rows, coldStart, emulatorThroughput);
+  const targets = [...checkTargets(rows, coldStart, emulatorThroughput), ...serveTargets(serve.summary)];
   const results = {
     schemaVersion: 1,
     generatedAt: startedAt.toISOString(),
@@ -130,6 +152,7 @@ async function main(): Promise<number> {
     cells,
     coldStart,
     emulatorThroughput,
+    serve,
     targets,
   };
   mkdirSync(outDir, { recursive: true });
@@ -147,12 +170,13 @@ async function main(): Promise<number> {
       `(node -e "" alone: ${coldStart.nodeFloorMedianMs.toFixed(0)} ms)\n` +
       `emulator: ${emulatorThroughput.requestsPerSecond.toFixed(0)} GETs/s from one process (keep-alive client in another)\n\n`,
   );
+  process.stdout.write(`serve, push → requeue:\n${renderText(serveTable(serve.summary))}\n\n`);
   process.stdout.write(`${renderText(targetsTable(targets))}\n\n`);
   process.stdout.write(
     `wrote ${join(outDir, 'results.json')}, ${join(outDir, 'chart.svg')}${docsUpdated ? ` and ${docs}` : ''}\n`,
   );
   const allCorrect = rows.every((row) => Object.values(row.summary.tools).every((tool) => tool.allCorrect));
-  return allCorrect ? 0 : 1;
+  return allCorrect && serve.summary.allCorrect ? 0 : 1;
 }
 
 try {

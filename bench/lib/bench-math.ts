@@ -67,3 +67,14 @@ export function callOverhead(actual: number, minimal: number): number {
   if (minimal <= 0) throw new RangeError(`minimal must be > 0, got ${minimal}`);
   return actual / minimal - 1;
 }
+
+/**
+ * The nearest-rank percentile: the smallest sample with at least `p` % of the samples at or below it (p99 of
+ * 11 samples is the largest). Undefined for no samples.
+ */
+export function percentile(values: readonly number[], p: number): number | undefined {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil((p / 100) * sorted.length) - 1];
+}

@@ -10,6 +10,8 @@ import { createEmulatorControlClient, type EmulatorControlClient } from './emula
 export interface StartedEmulator {
   readonly orgUrl: string;
   readonly jobToken: string;
+  /** The emulator's throwaway PAT (Basic), for calls a job token may not make (hook subscriptions). */
+  readonly pat: string;
   readonly projectId: string;
   readonly placement: 'process' | 'in-process';
   readonly control: EmulatorControlClient;
@@ -21,7 +23,7 @@ export interface StartedEmulator {
 interface Announcement {
   orgUrl: string;
   projects: { id: string; name: string }[];
-  tokens: { jobToken: string };
+  tokens: { jobToken: string; pat: string };
 }
 
 const START_TIMEOUT_MS = 120_000;
@@ -39,13 +41,14 @@ function readProcessCpuMs(pid: number): number | undefined {
 
 function handleFrom(
   announcement: Announcement,
-  extra: Omit<StartedEmulator, 'orgUrl' | 'jobToken' | 'projectId' | 'control'>,
+  extra: Omit<StartedEmulator, 'orgUrl' | 'jobToken' | 'pat' | 'projectId' | 'control'>,
 ): StartedEmulator {
   const project = announcement.projects[0];
   if (!project) throw new Error('the emulator announced no project');
   return {
     orgUrl: announcement.orgUrl,
     jobToken: announcement.tokens.jobToken,
+    pat: announcement.tokens.pat,
     projectId: project.id,
     control: createEmulatorControlClient(new URL(announcement.orgUrl).origin),
     ...extra,
