@@ -30,6 +30,13 @@ export type {
 } from './requeue/model.js';
 export { connectAzureDevOps } from './azure-devops/connect-azure-devops.js';
 export type { ConnectOptions, Connection } from './azure-devops/connect-azure-devops.js';
+export { connectHookSubscriptions } from './azure-devops/connect-hook-subscriptions.js';
+export type { HookConnection } from './azure-devops/connect-hook-subscriptions.js';
+export type {
+  HookSubscriptionsApi,
+  PushHookSubscription,
+  PushHookTarget,
+} from './azure-devops/hook-subscriptions-api.js';
 export {
   parseOrganizationUrl,
   OrganizationUrlError,

@@ -20,6 +20,7 @@ export const API_RESOURCES = [
   { route: 'policy/evaluations', area: 'policy', resourceName: 'evaluations', writtenFor: '7.1-preview.1' },
   { route: 'policy/configurations', area: 'policy', resourceName: 'configurations', writtenFor: '7.1' },
   { route: 'build/builds', area: 'build', resourceName: 'Builds', writtenFor: '7.1' },
+  { route: 'hooks/subscriptions', area: 'hooks', resourceName: 'Subscriptions', writtenFor: '7.1' },
   { route: 'connectiondata', area: 'Location', resourceName: 'ConnectionData', writtenFor: '7.1-preview.1' },
   {
     route: 'security/permissionevaluationbatch',

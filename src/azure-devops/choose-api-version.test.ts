@@ -57,6 +57,7 @@ describe('chooseApiVersion', () => {
       'policy/evaluations': `${ceiling}-preview.1`,
       'policy/configurations': ceiling,
       'build/builds': ceiling,
+      'hooks/subscriptions': ceiling,
       connectiondata: `${ceiling}-preview.1`,
       'security/permissionevaluationbatch': ceiling,
     });

@@ -12,6 +12,7 @@ export const API_VERSION = {
   security: writtenVersionOf('security/permissionevaluationbatch'),
   policyEvaluations: writtenVersionOf('policy/evaluations'),
   connectionData: writtenVersionOf('connectiondata'),
+  hooks: writtenVersionOf('hooks/subscriptions'),
 } as const;
 
 type Query = Record<string, string | number | undefined>;
@@ -125,4 +126,17 @@ export function permissionEvaluationBatchUrl(org: string): URL {
 
 export function connectionDataUrl(org: string): URL {
   return build(org, '_apis/connectionData', API_VERSION.connectionData);
+}
+
+/** Service hook subscriptions of the organization (hooks 7.1; service-hooks reference §2); one by id when given. */
+export function hookSubscriptionsUrl(org: string, subscriptionId?: string): URL {
+  const path = subscriptionId === undefined ? '' : `/${segment(subscriptionId)}`;
+  return build(org, `_apis/hooks/subscriptions${path}`, API_VERSION.hooks);
+}
+
+/** A subscription's delivery history, newest first. */
+export function hookNotificationsUrl(org: string, subscriptionId: string, top: number): URL {
+  return build(org, `_apis/hooks/subscriptions/${segment(subscriptionId)}/notifications`, API_VERSION.hooks, {
+    maxResults: top,
+  });
 }

@@ -6,7 +6,6 @@ import type { HttpMethod, Transport } from '../http/types.js';
 import { ApiFailure } from '../requeue/checks-api.js';
 import { BUILD_POLICY_TYPE_ID, type ProjectRef, type RepositoryRef } from '../requeue/model.js';
 import type { Clock } from '../util/clock.js';
-import { failureFromError } from './call-failure.js';
 import { createAzureDevOpsPipeline } from './connect-azure-devops.js';
 import { createAzureDevOpsClient } from './create-azure-devops-client.js';
 import {
@@ -20,6 +19,7 @@ import { isObject, readCollection, readString } from './json-guards.js';
 import type { OrganizationUrl } from './organization-url.js';
 import { parseBuildPolicy } from './parse-build-policy.js';
 import { readJson } from './read-response.js';
+import { sendJson } from './send-json.js';
 
 export interface HttpDoctorApiOptions {
   readonly organization: OrganizationUrl;
@@ -39,20 +39,8 @@ export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {
   const checks = createAzureDevOpsClient({ organizationUrl: org, send, pageSize: 100 });
 
   async function call(method: HttpMethod, url: URL, what: string, body?: unknown): Promise<unknown> {
-    let response;
-    try {
-      response = await send({
-        method,
-        url,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        // The permission evaluation only reads; repeating it changes nothing.
-        idempotent: true,
-        operation: what,
-      });
-    } catch (error) {
-      throw failureFromError(error, what);
-    }
+    // The permission evaluation only reads; repeating it changes nothing.
+    const response = await sendJson(send, { method, url, what, body, idempotent: true });
     return readJson(response, what);
   }
 

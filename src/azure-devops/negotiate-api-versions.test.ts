@@ -148,14 +148,14 @@ describe('createApiVersions', () => {
   it('leaves alone what is not a version refusal, and requests outside the table', async () => {
     const server = fakeServer('5.0');
     const versions = createApiVersions({ collectionUrl: SERVER, send: server.send });
-    const hooks = request('GET', '_apis/hooks/subscriptions', '7.1');
-    expect((await versions.send(hooks)).status).toBe(400);
+    const workItems = request('GET', '_apis/wit/workitems', '7.1');
+    expect((await versions.send(workItems)).status).toBe(400);
     const elsewhere = {
       ...projects('p'),
       url: new URL('https://other.example.test/_apis/projects?api-version=7.1'),
     };
     expect((await versions.send(elsewhere)).status).toBe(400);
-    expect(server.log).toEqual(['GET /_apis/hooks/subscriptions?7.1', 'GET /_apis/projects?7.1']);
+    expect(server.log).toEqual(['GET /_apis/wit/workitems?7.1', 'GET /_apis/projects?7.1']);
   });
 
   it('names the REST version the server speaks from one OPTIONS, kept for the run', async () => {

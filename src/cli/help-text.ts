@@ -7,6 +7,8 @@ Usage:
   azdo-requeue doctor [options]          check credential, identity and permissions; reads only (see --help there)
   azdo-requeue emulator [options]        run the local Azure DevOps emulator (see --help there)
   azdo-requeue serve [options]           requeue on git.push service hooks, as a service (see --help there)
+  azdo-requeue hooks install|list|remove install, show or delete the service hook subscriptions for serve
+                                         (see \`azdo-requeue hooks --help\`)
 
 Scope (defaults come from the pipeline: SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECTID):
   --org URL                 organization (alias --organization): https://dev.azure.com/ORG,

@@ -18,6 +18,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         resolveCredential: (options, organization) => resolveCliCredential(options, organization, io),
       });
     }
+    if (argv[0] === 'hooks') {
+      const { runHooksCommand } = await import('./hooks-command.js');
+      return await runHooksCommand(argv.slice(1), io);
+    }
     if (argv[0] === 'doctor') {
       const { runDoctorCommand } = await import('./doctor-command.js');
       return await runDoctorCommand(argv.slice(1), io);
