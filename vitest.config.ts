@@ -15,7 +15,7 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       exclude: ['src/**/*.test.ts'],
       reporter: ['text-summary', 'json-summary'],
-      // A floor, so coverage can only rise: the full suite measured 2026-12-02 at 66ba773 (statements 85.6 %,
+      // A floor, so coverage can only rise: the full suite measured 2026-12-02 at 6562ca6 (statements 85.6 %,
       // branches 80.1 %, functions 85.55 %, lines 87.03 %), about two points below, for runs that take other timing paths.
       thresholds: { statements: 83, branches: 78, functions: 83, lines: 85 },
     },
