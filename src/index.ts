@@ -21,6 +21,7 @@ export type {
   RequeueTrigger,
   CheckAction,
   CheckVerdict,
+  ListingFailure,
   PolicyCheck,
   PullRequest,
   PullRequestVerdict,
@@ -57,6 +58,7 @@ export { buildJsonReport, formatJsonReport, formatJsonReportLines } from './repo
 export type { JsonReport, JsonPullRequest, JsonCheck } from './reporting/json-report.js';
 export { formatTextReport, formatTextReportLines } from './reporting/format-text.js';
 export { formatMarkdownSummary } from './reporting/format-markdown.js';
+export { describeListingFailure } from './reporting/describe-listing-failure.js';
 export { progressLines } from './reporting/progress-lines.js';
 export type { ProgressLineOptions, ProgressListener } from './reporting/progress-lines.js';
 export { createRedactingWriter, createSecretRegistry, sanitizeUntrustedText } from './redaction/index.js';

@@ -2,7 +2,9 @@ import taskCommand from 'azure-pipelines-task-lib/taskcommand.js';
 import { describe, expect, it } from 'vitest';
 
 import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
-import type { CheckVerdict, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
+import { findFragments, makeOpaqueToken } from '../../test/support/canary.js';
+import { createSecretRegistry } from '../redaction/index.js';
+import type { CheckVerdict, ListingFailure, PullRequestVerdict, RequeueResult } from '../requeue/model.js';
 import {
   collectPipelineIssues,
   commandLinePublisher,
@@ -120,6 +122,37 @@ describe('collectPipelineIssues', () => {
     ]);
   });
 
+  it('names each pull request listing that failed, and not the ones the run never reached', () => {
+    const listingFailures: ListingFailure[] = [
+      { project: 'Web', reason: 'GET … failed with 500', errorCode: 'HTTP 500', authFailure: false },
+      {
+        project: 'Api',
+        repository: 'api',
+        targetBranch: 'refs/heads/main',
+        reason: 'TF401027: no permission',
+        errorCode: 'TF401027',
+        authFailure: true,
+      },
+      { project: 'Ops', reason: 'not listed: the run stopped', errorCode: 'not-reached', authFailure: true },
+    ];
+    const failed: CheckVerdict = { check: anExpiredBuildCheck(), action: 'failed', reason: 'x' };
+
+    const issues = collectPipelineIssues({ ...result([verdict(1, [failed])]), listingFailures });
+
+    expect(issues).toEqual([
+      {
+        type: 'error',
+        message: 'could not list the pull requests of project "Web": GET … failed with 500 [HTTP 500]',
+      },
+      {
+        type: 'error',
+        message:
+          'could not list the pull requests of project "Api", repository "api", into main: TF401027: no permission [TF401027]',
+      },
+      { type: 'error', message: 'PR 1 (web) "CI build": requeue failed: x' },
+    ]);
+  });
+
   it('caps errors at 20 and points at the summary for the rest', () => {
     const failed: CheckVerdict = { check: anExpiredBuildCheck(), action: 'failed', reason: 'x' };
     const issues = collectPipelineIssues(
@@ -186,6 +219,35 @@ describe('publishToPipeline', () => {
     expect(events).toHaveLength(22);
     expect(events[1]).toBe('progress 5 Reading pull request checks');
     expect(events.at(-1)).toBe('progress 100 Requeuing 3 expired build checks');
+  });
+});
+
+describe('publishToPipeline through logging commands', () => {
+  it('masks a secret before task-lib escapes it, also in its URL-encoded form (decision 0004)', async () => {
+    // `+` and `/` URL-encode to `%2B`, `%2F`; task-lib then writes `%AZP252B`, which no masker recognises.
+    const secret = `${makeOpaqueToken(16)}+${makeOpaqueToken(16)}/${makeOpaqueToken(16)}`;
+    const registry = createSecretRegistry();
+    registry.add(secret);
+    const lines: string[] = [];
+    // As the CLI: every line passes the redacting writer on stderr on its way out.
+    const publisher = commandLinePublisher(
+      (line) => lines.push(registry.redact(line)),
+      () => Promise.resolve(),
+    );
+    const echoed = `server said ${encodeURIComponent(secret)} and ${secret}`;
+    const listingFailures: ListingFailure[] = [
+      { project: 'Web', reason: echoed, errorCode: 'HTTP 500', authFailure: false },
+    ];
+
+    await publishToPipeline({ ...result([verdict(1, [], { error: echoed })]), listingFailures }, publisher, {
+      tempDirectory: undefined,
+      fileName: 's.md',
+      redact: (text) => registry.redact(text),
+    });
+
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).toContain('server said ***');
+    expect(findFragments({ issues: lines.join('\n') }, secret)).toEqual([]);
   });
 });
 

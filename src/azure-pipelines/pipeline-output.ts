@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import type { RequeueResult } from '../requeue/model.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { describeListingFailure } from '../reporting/describe-listing-failure.js';
 import { formatMarkdownSummary } from '../reporting/format-markdown.js';
 import type { ProgressListener } from '../reporting/progress-lines.js';
 import { logIssueCommand, setProgressCommand, uploadSummaryCommand } from './logging-commands.js';
@@ -27,12 +28,20 @@ export interface PipelinePublisher {
 const MAX_ISSUES_PER_TYPE = 20;
 
 /**
- * Errors for failed requeues and unreadable pull requests; warnings for skips that need action (the requeue limit
- * was reached, build capacity could not be read, the run was interrupted). Drafts, conflicts, manual-only, running
- * builds and checks deferred for capacity are normal: no issue.
+ * Errors for pull request listings that failed, failed requeues and unreadable pull requests; warnings for skips
+ * that need action (the requeue limit was reached, build capacity could not be read, the run was interrupted).
+ * Drafts, conflicts, manual-only, running builds and checks deferred for capacity are normal: no issue.
+ * `redact` masks each message before it is neutralised and escaped: task-lib turns `%` into `%AZP25`, after which a
+ * secret's URL-encoded form is no longer recognisable (decision 0004).
  */
-export function collectPipelineIssues(result: RequeueResult): PipelineIssue[] {
-  const errors: string[] = [];
+export function collectPipelineIssues(
+  result: RequeueResult,
+  redact: (text: string) => string = (text) => text,
+): PipelineIssue[] {
+  // A listing that failed hides every pull request it would have listed: the broadest failure comes first.
+  const errors = (result.listingFailures ?? [])
+    .filter((failure) => failure.errorCode !== 'not-reached')
+    .map((failure) => `could not list the pull requests of ${describeListingFailure(failure)}`);
   let overBudget = 0;
   let interrupted = 0;
   for (const verdict of result.pullRequests) {
@@ -47,6 +56,8 @@ export function collectPipelineIssues(result: RequeueResult): PipelineIssue[] {
       if (check.skipReason === 'interrupted') interrupted += 1;
     }
   }
+  const error = (message: string): PipelineIssue => issue('error', message, redact);
+  const warning = (message: string): PipelineIssue => issue('warning', message, redact);
   const issues: PipelineIssue[] = errors.slice(0, MAX_ISSUES_PER_TYPE).map((message) => error(message));
   if (errors.length > MAX_ISSUES_PER_TYPE)
     issues.push(error(`${errors.length - MAX_ISSUES_PER_TYPE} more failures: see the azdo-requeue summary`));
@@ -95,7 +106,7 @@ export async function publishToPipeline(
   publisher: PipelinePublisher,
   options: PublishOptions,
 ): Promise<string | undefined> {
-  for (const issue of collectPipelineIssues(result)) publisher.logIssue(issue);
+  for (const issue of collectPipelineIssues(result, options.redact)) publisher.logIssue(issue);
   if (options.tempDirectory === undefined || options.tempDirectory === '') return undefined;
   const path = join(options.tempDirectory, options.fileName);
   await publisher.writeFile(
@@ -138,10 +149,10 @@ export function commandLinePublisher(
   };
 }
 
-function error(message: string): PipelineIssue {
-  return { type: 'error', message: sanitizeUntrustedText(message) };
-}
-
-function warning(message: string): PipelineIssue {
-  return { type: 'warning', message: sanitizeUntrustedText(message) };
+function issue(
+  type: PipelineIssue['type'],
+  message: string,
+  redact: (text: string) => string,
+): PipelineIssue {
+  return { type, message: sanitizeUntrustedText(redact(message)) };
 }

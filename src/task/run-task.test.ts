@@ -91,6 +91,37 @@ describe('runTask', () => {
     expect(events.some((event) => event.startsWith('upload'))).toBe(false);
   });
 
+  it('names a failed listing, masked, in an error issue and in the task result', async () => {
+    const jobToken = token();
+    const { host, events } = fakeHost(jobToken, { projects: 'Web,Api' });
+    const pr = aPullRequest({ id: 7 });
+    const fake = createFakeChecksApi({
+      pullRequests: [pr],
+      checks: new Map([[7, [anExpiredBuildCheck({ evaluationId: 'e-7' })]]]),
+    });
+    const api: ChecksApi = {
+      ...fake.api,
+      listPullRequests: (query) => {
+        if (query.project.name !== 'Api') return fake.api.listPullRequests(query);
+        const echo = `GET …/Api/pullrequests failed with 500: ${encodeURIComponent(jobToken)}`;
+        return (async function* () {
+          yield await Promise.reject<never>(new ApiFailure('other', echo, 'HTTP 500'));
+        })();
+      },
+    };
+
+    const outcome = await runTask(host, connectTo(api, events));
+
+    expect(fake.calls.requeue).toEqual(['e-7']);
+    expect(outcome.result).toBe('Failed');
+    expect(events).toContain(
+      'error could not list the pull requests of project "Api": GET …/Api/pullrequests failed with 500: *** [HTTP 500]',
+    );
+    expect(outcome.message).toMatch(
+      /Pull request listings that failed: project "Api": GET .* 500: \*\*\* \[HTTP 500\]\.$/,
+    );
+  });
+
   it('fails before connecting when an input is invalid', async () => {
     const { host, events } = fakeHost(token(), { maxRequeues: 'many' });
 

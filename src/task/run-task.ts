@@ -110,7 +110,7 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
       // The agent titles the summary section after the file; the folder keeps two runs in one job apart.
       fileName: `azdo-requeue-${host.clock.now()}/azdo-requeue.md`,
     });
-    return decideTaskOutcome(result);
+    return decideTaskOutcome(result, (text) => host.redact(text));
   } catch (error) {
     return describeTaskFailure(error);
   }

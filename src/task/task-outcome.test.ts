@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
+import { makeOpaqueToken } from '../../test/support/canary.js';
 import {
   ApiFailure,
   type CheckVerdict,
+  createSecretRegistry,
   CredentialError,
+  type ListingFailure,
   OrganizationUrlError,
   type RequeueResult,
 } from '../index.js';
@@ -78,6 +81,92 @@ describe('decideTaskOutcome', () => {
     expect(outcome.result).toBe('Failed');
     expect(outcome.message).toMatch(/^a requeue was refused \(TF401027\): grant the build service identity/);
     expect(outcome.message).toMatch(/"Contribute to pull requests"/);
+  });
+
+  it('fails naming each pull request listing that failed, and why', () => {
+    const listingFailures: ListingFailure[] = [
+      { project: 'Web', reason: 'GET … failed with 500', errorCode: 'HTTP 500', authFailure: false },
+      {
+        project: 'Api',
+        repository: 'api',
+        targetBranch: 'refs/heads/main',
+        reason: 'too many',
+        errorCode: 'too-many-items',
+        authFailure: false,
+      },
+      { project: 'Ops', reason: 'not listed', errorCode: 'not-reached', authFailure: false },
+    ];
+    const base = resultWith([requeued]);
+
+    const outcome = decideTaskOutcome({
+      ...base,
+      summary: { ...base.summary, failed: 2, failedListings: 2 },
+      listingFailures,
+    });
+
+    expect(outcome).toEqual({
+      result: 'Failed',
+      message:
+        '2 requeue(s), read(s) or listing(s) failed; the errors above and the summary tab say which and why. ' +
+        'Pull request listings that failed: project "Web": GET … failed with 500 [HTTP 500]; ' +
+        'project "Api", repository "api", into main: too many [too-many-items].',
+    });
+  });
+
+  it('names three failed listings and counts the rest', () => {
+    const listingFailures = ['A', 'B', 'C', 'D', 'E'].map((project): ListingFailure => ({
+      project,
+      reason: 'boom',
+      errorCode: 'HTTP 500',
+      authFailure: false,
+    }));
+    const base = resultWith([]);
+
+    const outcome = decideTaskOutcome({ ...base, summary: { ...base.summary, failed: 5 }, listingFailures });
+
+    expect(outcome.message).toMatch(
+      /project "C": boom \[HTTP 500\]; and 2 more \(the summary tab names them all\)\.$/,
+    );
+    expect(outcome.message).not.toMatch(/project "D"/);
+  });
+
+  it('fails with the fix when a listing was refused, naming the listing', () => {
+    const listingFailures: ListingFailure[] = [
+      { project: 'Api', reason: 'not visible', errorCode: 'TF401019', authFailure: true },
+    ];
+    const base = resultWith([requeued]);
+
+    const outcome = decideTaskOutcome({
+      ...base,
+      summary: { ...base.summary, failed: 1 },
+      authFailure: true,
+      listingFailures,
+    });
+
+    expect(outcome.result).toBe('Failed');
+    expect(outcome.message).toMatch(
+      /^a pull request listing was refused \(TF401019\): the repository is not visible/,
+    );
+    expect(outcome.message).toMatch(
+      /Pull request listings that failed: project "Api": not visible \[TF401019\]\.$/,
+    );
+  });
+
+  it("masks the run's secrets in a listing's server text before neutralising it", () => {
+    const secret = makeOpaqueToken(24);
+    const registry = createSecretRegistry();
+    registry.add(secret);
+    const listingFailures: ListingFailure[] = [
+      { project: 'Web', reason: `echo ${secret}\n##vso[x]`, errorCode: 'HTTP 400', authFailure: false },
+    ];
+    const base = resultWith([]);
+
+    const outcome = decideTaskOutcome(
+      { ...base, summary: { ...base.summary, failed: 1 }, listingFailures },
+      (text) => registry.redact(text),
+    );
+
+    expect(outcome.message).toMatch(/project "Web": echo \*\*\*\^J\*\*vso\[x\] \[HTTP 400\]\.$/);
   });
 
   it('is cancelled, with what was left undone, when the run was stopped', () => {

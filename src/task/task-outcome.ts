@@ -1,9 +1,12 @@
 // The task's result: Succeeded when no requeue failed (skips for drafts, conflicts, manual policies are normal),
-// Failed with the reason and the fix when a requeue, a read or the authentication failed (issue #6, deliverable 1).
+// Failed with the reason and the fix when a requeue, a read, a pull request listing or the authentication failed
+// (issue #6, deliverable 1; issue 15.C).
 // Fixes grant the build identity what it lacks; they never advise turning a protection off (checklist D4).
 import {
   ApiFailure,
   CredentialError,
+  describeListingFailure,
+  type ListingFailure,
   OrganizationUrlError,
   type RequeueResult,
   sanitizeUntrustedText,
@@ -21,16 +24,38 @@ export interface TaskOutcome {
 
 const TROUBLESHOOTING = 'See docs/pipelines.md, "Troubleshooting".';
 
-export function decideTaskOutcome(result: RequeueResult): TaskOutcome {
+/** The failed listings a message names; the issues above and the summary tab name them all. */
+const MAX_NAMED_LISTINGS = 3;
+
+/** `redact` masks the message before it is neutralised: the run's secrets may be in a listing's server text. */
+export function decideTaskOutcome(
+  result: RequeueResult,
+  redact: (text: string) => string = (text) => text,
+): TaskOutcome {
   const s = result.summary;
+  const listings = (result.listingFailures ?? []).filter((failure) => failure.errorCode !== 'not-reached');
   if (result.authFailure) {
-    const code = firstFailureCode(result);
+    const checkCode = firstFailureCode(result);
+    const refusedListing = listings.find((failure) => failure.authFailure);
+    const code = checkCode ?? refusedListing?.errorCode;
+    const what =
+      checkCode === undefined && refusedListing !== undefined
+        ? 'a pull request listing was refused'
+        : 'a requeue was refused';
     const hint = hintFor(code ?? '');
-    return failed(`a requeue was refused (${code ?? 'authorization'})${hint ? `: ${hint}` : ''}`);
+    return failed(
+      withListings(`${what} (${code ?? 'authorization'})${hint ? `: ${hint}` : ''}`, listings),
+      redact,
+    );
   }
   if (s.failed > 0) {
+    const what = listings.length > 0 ? 'requeue(s), read(s) or listing(s)' : 'requeue(s) or read(s)';
     return failed(
-      `${s.failed} requeue(s) or read(s) failed; the errors above and the summary tab say which and why`,
+      withListings(
+        `${s.failed} ${what} failed; the errors above and the summary tab say which and why`,
+        listings,
+      ),
+      redact,
     );
   }
   const acted = result.dryRun ? `would requeue ${s.wouldRequeue}` : `requeued ${s.requeued}`;
@@ -119,6 +144,15 @@ function countInterrupted(result: RequeueResult): { pullRequests: number; checks
   return { pullRequests, checks };
 }
 
-function failed(message: string): TaskOutcome {
-  return { result: 'Failed', message: sanitizeUntrustedText(message) };
+/** Names the first listings that failed, after the message: which project or repository, and why. */
+function withListings(message: string, listings: readonly ListingFailure[]): string {
+  if (listings.length === 0) return message;
+  const named = listings.slice(0, MAX_NAMED_LISTINGS).map(describeListingFailure);
+  const more = listings.length - named.length;
+  const rest = more > 0 ? `; and ${more} more (the summary tab names them all)` : '';
+  return `${message.replace(/\.?$/, '.')} Pull request listings that failed: ${named.join('; ')}${rest}.`;
+}
+
+function failed(message: string, redact: (text: string) => string = (text) => text): TaskOutcome {
+  return { result: 'Failed', message: sanitizeUntrustedText(redact(message)) };
 }
