@@ -44,6 +44,7 @@ export {
   refuseEntraOnServer,
 } from './azure-devops/organization-url.js';
 export { parseApiVersionMode } from './azure-devops/negotiate-api-versions.js';
+export { readApiVersionSetting } from './azure-devops/read-api-version-setting.js';
 export type { ApiVersionMode } from './azure-devops/negotiate-api-versions.js';
 export type { OrganizationUrl } from './azure-devops/organization-url.js';
 export { AUTH_MODES, resolveCredential, MISSING_TOKEN_FIX } from './auth/resolve-credential.js';

@@ -6,6 +6,7 @@ import type { HttpMethod, Transport } from '../http/types.js';
 import { ApiFailure } from '../requeue/checks-api.js';
 import { BUILD_POLICY_TYPE_ID, type ProjectRef, type RepositoryRef } from '../requeue/model.js';
 import type { Clock } from '../util/clock.js';
+import type { ApiVersionMode } from './negotiate-api-versions.js';
 import { createAzureDevOpsPipeline } from './connect-azure-devops.js';
 import { createAzureDevOpsClient } from './create-azure-devops-client.js';
 import {
@@ -31,6 +32,8 @@ export interface HttpDoctorApiOptions {
   readonly logger?: HttpLogger;
   readonly signal?: AbortSignal;
   readonly transport?: Transport;
+  /** `doctor --api-version`: negotiated (`auto`, the default) or one release pinned, as for a run. */
+  readonly apiVersion?: ApiVersionMode;
 }
 
 export function createHttpDoctorApi(options: HttpDoctorApiOptions): DoctorApi {

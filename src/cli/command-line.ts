@@ -3,7 +3,7 @@
 // Pure: env is passed in.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-import { AUTH_MODES, type AuthMode } from '../index.js';
+import { type ApiVersionMode, AUTH_MODES, type AuthMode, readApiVersionSetting } from '../index.js';
 
 /** A bad command line: exit 2 with the message (cli/run-cli.ts). */
 export class UsageError extends Error {
@@ -75,6 +75,16 @@ export function readOrganization(
     env['SYSTEM_COLLECTIONURI'] ??
     env['SYSTEM_TEAMFOUNDATIONCOLLECTIONURI']
   );
+}
+
+/** `--api-version`, taken by the commands that call the REST API (a run and doctor), not by every command. */
+export const API_VERSION_OPTION = { 'api-version': { type: 'string' } } as const satisfies Options;
+
+/** `auto` unless `--api-version` pins a release; the task reads its input with the same rule and message. */
+export function readApiVersion(values: { readonly 'api-version'?: string }): ApiVersionMode {
+  const setting = readApiVersionSetting('--api-version', values['api-version']);
+  if ('problem' in setting) throw new UsageError(setting.problem);
+  return setting.mode;
 }
 
 /** The pipeline's project (id first), when run in one. */

@@ -67,6 +67,7 @@ export async function runDoctorCommand(argv: readonly string[], io: CliIo): Prom
     ...authorizationOf(credential),
     clock: io.clock,
     userAgent: `azdo-requeue/${io.version} (doctor)`,
+    apiVersion: options.apiVersion,
     redact: (text) => io.secrets.redact(text),
     signal: io.stopSignal,
     ...(debug ? { logger: { debug } } : {}),

@@ -1,9 +1,11 @@
 // Parses the command line (and pipeline variables as defaults) into validated CLI options. Pure: env is passed in.
-import { branchPatternProblem, parseApiVersionMode, type ApiVersionMode, type AuthMode } from '../index.js';
+import { branchPatternProblem, type ApiVersionMode, type AuthMode } from '../index.js';
 import {
+  API_VERSION_OPTION,
   COMMON_OPTIONS,
   parseCommandLine,
   pipelineProject,
+  readApiVersion,
   readAuthMode,
   readOrganization,
   readOutput,
@@ -59,7 +61,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   'summary-file': { type: 'string' },
-  'api-version': { type: 'string' },
+  ...API_VERSION_OPTION,
   version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -89,12 +91,7 @@ export function parseCliArgs(
   const maxRequeues = parseCount(values['max-requeues'], '--max-requeues', 0);
   const maxBuildsInFlight = parseCount(values['max-builds-in-flight'], '--max-builds-in-flight', 1);
   const timeoutSeconds = parseCount(values.timeout, '--timeout', 1, 86_400);
-  const apiVersion = parseApiVersionMode(values['api-version'] ?? 'auto');
-  if (apiVersion === undefined) {
-    throw new UsageError(
-      `--api-version must be auto or a REST version from 5.0 (5.0 Server 2019, 6.0 Server 2020, 7.0 Server 2022), got "${values['api-version']}"`,
-    );
-  }
+  const apiVersion = readApiVersion(values);
   return {
     command: 'requeue',
     ...(organization ? { organization } : {}),

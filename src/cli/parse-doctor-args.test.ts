@@ -21,6 +21,7 @@ describe('parseDoctorArgs', () => {
       allowForeignOrg: false,
       output: 'text',
       debug: false,
+      apiVersion: 'auto',
     });
   });
 
@@ -40,6 +41,8 @@ describe('parseDoctorArgs', () => {
         '--managed-identity',
         '--json',
         '--debug',
+        '--api-version',
+        '6.0',
       ],
       {},
     );
@@ -52,6 +55,7 @@ describe('parseDoctorArgs', () => {
       managedIdentity: true,
       output: 'json',
       debug: true,
+      apiVersion: { major: 6, minor: 0 },
     });
   });
 
@@ -61,6 +65,7 @@ describe('parseDoctorArgs', () => {
     [['--auth', 'password'], /--auth must be one of/],
     [['--output', 'xml'], /--output must be text or json/],
     [['stray'], /unexpected argument "stray"/],
+    [['--api-version', '4.1'], /^--api-version must be auto or a REST version from 5\.0 .*, got "4\.1"$/],
   ])('refuses %o (no option takes a secret, checklist A1)', (argv, message) => {
     expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(UsageError);
     expect(() => parseDoctorArgs(argv, pipelineEnv)).toThrow(message);

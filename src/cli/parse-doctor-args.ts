@@ -1,10 +1,13 @@
-// `azdo-requeue doctor [--org URL] [--project P] [--repository R]… [--auth …] [--output text|json]`, with the
+// `azdo-requeue doctor [--org URL] [--project P] [--repository R]… [--auth …] [--output text|json]
+// [--api-version auto|X.Y]`, with the
 // pipeline's variables as defaults. Pure: env is passed in. No option takes a token (checklist A1).
-import type { AuthMode } from '../index.js';
+import type { ApiVersionMode, AuthMode } from '../index.js';
 import {
+  API_VERSION_OPTION,
   COMMON_OPTIONS,
   parseCommandLine,
   pipelineProject,
+  readApiVersion,
   readAuthMode,
   readOrganization,
   readOutput,
@@ -22,6 +25,8 @@ export interface DoctorOptions {
   readonly allowForeignOrg: boolean;
   readonly output: 'text' | 'json';
   readonly debug: boolean;
+  /** `--api-version`: as for a run, `auto` negotiates with the server, `X.Y` pins every call (decision 0010). */
+  readonly apiVersion: ApiVersionMode;
 }
 
 export const DOCTOR_HELP = `azdo-requeue doctor: check the credential, the identity and the permissions a requeue needs.
@@ -39,11 +44,13 @@ Usage:
   --allow-foreign-org       in a pipeline, let the job token go to an organization other than SYSTEM_COLLECTIONURI
   --output text|json        report format (json: schemaVersion 1)
   --debug                   trace HTTP calls on stderr (headers allow-listed, secrets redacted)
+  --api-version auto|X.Y    REST version: auto (default) uses 7.1 and steps down to what an Azure DevOps
+                            Server speaks (5.0 Server 2019, 6.0 Server 2020, 7.0 Server 2022); X.Y pins it
 
 Exit codes: 0 every required check passed, 2 configuration error, 3 authentication or permission failure.
 `;
 
-const OPTIONS = { ...COMMON_OPTIONS, project: { type: 'string' } } as const;
+const OPTIONS = { ...COMMON_OPTIONS, ...API_VERSION_OPTION, project: { type: 'string' } } as const;
 
 export function parseDoctorArgs(
   argv: readonly string[],
@@ -65,5 +72,6 @@ export function parseDoctorArgs(
     allowForeignOrg: values['allow-foreign-org'] === true,
     output,
     debug: values.debug === true,
+    apiVersion: readApiVersion(values),
   };
 }

@@ -32,6 +32,7 @@ describe('readTaskInputs', () => {
       },
       dryRun: false,
       authentication: 'jobToken',
+      apiVersion: 'auto',
     });
   });
 
@@ -87,9 +88,20 @@ describe('readTaskInputs', () => {
     [{ maxRequeues: 'ten' }, /maxRequeues must be a whole number/],
     [{ maxBuildsInFlight: '0' }, /maxBuildsInFlight must be at least 1/],
     [{ authentication: 'oauth' }, /authentication must be one of jobToken, entra, pat/],
+    [{ apiVersion: '4.1' }, /^apiVersion must be auto or a REST version from 5\.0 .*, got "4\.1"$/],
+    [{ apiVersion: '7.1-preview.1' }, /apiVersion must be auto or a REST version from 5\.0/],
   ])('refuses %o', (values, message) => {
     expect(() => readTaskInputs(inputs(values), PIPELINE_ENV)).toThrow(TaskInputError);
     expect(() => readTaskInputs(inputs(values), PIPELINE_ENV)).toThrow(message);
+  });
+
+  it('negotiates the REST version unless apiVersion pins one, as the CLI does', () => {
+    const apiVersion = (value: string) =>
+      readTaskInputs(inputs({ apiVersion: value }), PIPELINE_ENV).apiVersion;
+
+    expect(apiVersion('')).toBe('auto');
+    expect(apiVersion(' Auto ')).toBe('auto');
+    expect(apiVersion('6.0')).toEqual({ major: 6, minor: 0 });
   });
 
   it('explains a missing organization and a missing project outside a pipeline', () => {

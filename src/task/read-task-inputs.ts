@@ -1,6 +1,11 @@
 // Reads and validates the task's inputs (task/task.json) into the values a run needs. Pure over an injected
 // reader and environment, so it is tested without an agent. Secret inputs are not read here (read-task-credential).
-import { branchPatternProblem, type SelectionRules } from '../index.js';
+import {
+  type ApiVersionMode,
+  branchPatternProblem,
+  readApiVersionSetting,
+  type SelectionRules,
+} from '../index.js';
 
 export type TaskAuthentication = 'jobToken' | 'entra' | 'pat';
 
@@ -20,6 +25,8 @@ export interface TaskInputs {
   readonly authentication: TaskAuthentication;
   /** The service connection for `entra`. */
   readonly serviceConnection?: string;
+  /** `auto` (empty input) negotiates with the server; `X.Y` pins every call, as the CLI's --api-version. */
+  readonly apiVersion: ApiVersionMode;
 }
 
 /** What the agent gives a task: task-lib's `getInput` (values of non-secret inputs only). */
@@ -68,6 +75,8 @@ export function readTaskInputs(
   const maxBuildsInFlight = readCount(text('maxBuildsInFlight'), 'maxBuildsInFlight');
   if (maxBuildsInFlight === 0)
     throw new TaskInputError('maxBuildsInFlight must be at least 1 (empty: no limit)');
+  const apiVersion = readApiVersionSetting('apiVersion', text('apiVersion') || undefined);
+  if ('problem' in apiVersion) throw new TaskInputError(apiVersion.problem);
   return {
     organization,
     projects,
@@ -86,6 +95,7 @@ export function readTaskInputs(
     dryRun: readBoolean(text('dryRun'), 'dryRun'),
     authentication,
     ...(serviceConnection === '' ? {} : { serviceConnection }),
+    apiVersion: apiVersion.mode,
   };
 }
 

@@ -44,7 +44,8 @@ function fakeHost(jobToken: string, inputs: Record<string, string> = {}) {
 
 function connectTo(api: ChecksApi, events: string[]) {
   return (options: ConnectOptions) => {
-    events.push(`connect ${options.organization.url} as ${options.userAgent}`);
+    const version = options.apiVersion === 'auto' ? 'auto' : JSON.stringify(options.apiVersion);
+    events.push(`connect ${options.organization.url} as ${options.userAgent}, api-version ${version}`);
     return { api, stats: () => ({}) as never };
   };
 }
@@ -65,7 +66,9 @@ describe('runTask', () => {
     expect(calls.requeue).toEqual(['e-7']);
     expect(events[0]).toBe('secret token');
     expect(events.indexOf('secret token')).toBeLessThan(events.findIndex((e) => e.startsWith('connect')));
-    expect(events).toContain('connect https://dev.azure.com/fabrikam as azdo-requeue-task/1.2.3');
+    expect(events).toContain(
+      'connect https://dev.azure.com/fabrikam as azdo-requeue-task/1.2.3, api-version auto',
+    );
     const summaryPath = '/agent/_temp/azdo-requeue-1800000000000/azdo-requeue.md';
     expect(events.slice(-2)).toEqual([
       `upload ${summaryPath}`,
@@ -119,6 +122,16 @@ describe('runTask', () => {
     );
     expect(outcome.message).toMatch(
       /Pull request listings that failed: project "Api": GET .* 500: \*\*\* \[HTTP 500\]\.$/,
+    );
+  });
+
+  it('pins the REST version the apiVersion input names', async () => {
+    const { host, events } = fakeHost(token(), { apiVersion: '6.0' });
+
+    await runTask(host, connectTo(createFakeChecksApi({ pullRequests: [], checks: new Map() }).api, events));
+
+    expect(events).toContain(
+      'connect https://dev.azure.com/fabrikam as azdo-requeue-task/1.2.3, api-version {"major":6,"minor":0}',
     );
   });
 

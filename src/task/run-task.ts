@@ -79,6 +79,7 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
       ...authorizationOf(credential),
       clock: host.clock,
       userAgent: `azdo-requeue-task/${host.version}`,
+      apiVersion: inputs.apiVersion,
       redact: (text) => host.redact(text),
       // With System.Debug on, the HTTP trace (headers allow-listed, query values redacted) goes to task.debug.
       ...(host.env['SYSTEM_DEBUG']?.toLowerCase() === 'true'

@@ -145,8 +145,12 @@ describe('credentials a Server cannot take', () => {
     },
   );
 
-  it('refuses an --api-version older than any supported Server', async () => {
+  it.each([
+    ['requeue', []],
+    ['doctor', ['doctor']],
+  ])('%s: refuses an --api-version older than any supported Server', async (_, command) => {
     const run = await runCli([
+      ...command,
       '--org',
       'https://tfs.example.test/tfs/DefaultCollection',
       '--project',
@@ -157,5 +161,55 @@ describe('credentials a Server cannot take', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--api-version must be auto or a REST version from 5.0/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a pinned REST version (Server 2019, REST 5.0)', () => {
+  /** Every call went as 5.0 (preview-only resources as 5.0-preview.N), and none was refused. */
+  function expectPinnedTo50(requests: ReturnType<ReturnType<typeof becomeServer>>): void {
+    const calls = requests.filter((entry) => entry.method !== 'OPTIONS');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((entry) => entry.status === 400)).toEqual([]);
+    expect(calls.filter((entry) => !/^5\.0(-preview\.\d+)?$/.test(entry.apiVersion ?? ''))).toEqual([]);
+  }
+
+  it('doctor --api-version 5.0 sends every call as 5.0, none refused, and passes', async () => {
+    const log = becomeServer('2019');
+
+    const run = await runCli(
+      ['doctor', '--org', emulator.collectionUrl, '--project', 'Contoso', '--api-version', '5.0'],
+      { env: { SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken } },
+    );
+
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('Azure DevOps Server 2019, REST API 5.0');
+    expectPinnedTo50(log());
+  });
+
+  it('the task with apiVersion 5.0 sends every call as 5.0 and requeues the expected checks', async () => {
+    const log = becomeServer('2019');
+    const expected = expectedRequeues(emulator.control.state());
+
+    const run = await runBundledTask(taskDirectory, emulator, { inputs: { apiVersion: '5.0' } });
+
+    expect(run.exitCode).toBe(0);
+    expect(completion(run)?.result).toBe('Succeeded');
+    expect(new Set(requeued())).toEqual(expected);
+    expectPinnedTo50(log());
+  });
+
+  it("the task fails with the CLI's message for an apiVersion no Server speaks, before any request", async () => {
+    const log = becomeServer('2019');
+
+    const run = await runBundledTask(taskDirectory, emulator, { inputs: { apiVersion: '4.1' } });
+
+    expect(completion(run)).toEqual({
+      result: 'Failed',
+      message: expect.stringMatching(
+        /^invalid input: apiVersion must be auto or a REST version from 5\.0/,
+      ) as string,
+    });
+    expect(log()).toEqual([]);
   });
 });
