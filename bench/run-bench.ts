@@ -1,7 +1,8 @@
 // `npm run bench`: azdo-requeue against the sequential baseline on the emulator with injected latency.
 // Writes bench/results.json and bench/chart.svg (BENCH_QUICK=1: a smaller set, written to bench/out/) and
 // prints the table. BENCH_DIST points at another build (default dist/). BENCH_SERVE_ONLY=1 runs only the serve
-// scenario (push → requeue through `azdo-requeue serve`) and writes serve.json. docs/performance.md explains it all.
+// scenario (push → requeue through `azdo-requeue serve`) and writes serve.json. BENCH_OVERLAP_ONLY=1 runs only the
+// overlapping-runs sweep (issue 15.A) and writes overlap.json. docs/performance.md explains it all.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,9 @@ import {
 import { computeExpectedWork, countExpectedWork } from './lib/expected-work.js';
 import { renderText, resultsTable, targetsTable, timelineTable, type Row } from './lib/format-table.js';
 import { describeMachine } from './lib/describe-machine.js';
+import { measureOverlap } from './lib/measure-overlap.js';
 import { measureServe } from './lib/measure-serve.js';
+import { overlapTable } from './lib/overlap-summary.js';
 import { measureColdStart, measureEmulatorThroughput } from './lib/measure-startup.js';
 import {
   DEFAULT_CONCURRENCY,
@@ -114,6 +117,24 @@ async function serveOnly(): Promise<number> {
   return serve.summary.allCorrect ? 0 : 1;
 }
 
+/** Reports facts only: doubles and cancelled builds are what it measures, so only a run that could not be made fails. */
+async function overlapOnly(): Promise<number> {
+  say('overlap: K runs on the same scope started a few ms apart (1,000 PRs, 20 ms per call)');
+  const overlap = await measureOverlap({ distDir, scratch, repetitions: quick ? 1 : 3, say });
+  mkdirSync(outDir, { recursive: true });
+  const source = process.env['BENCH_SOURCE'] ?? 'the working tree (npm run build)';
+  writeFileSync(
+    join(outDir, 'overlap.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), machine: describeMachine(repository), source, overlap }, null, 2)}\n`,
+  );
+  process.stdout.write(`\n${renderText(overlapTable(overlap.cells))}\n\n`);
+  process.stdout.write(
+    `${overlap.settings.expectedRequeues} expected requeues; one run's floor: ${overlap.settings.floorCalls} calls. ` +
+      `wrote ${join(outDir, 'overlap.json')}\n`,
+  );
+  return overlap.cells.some((cell) => cell.failedRuns > 0) ? 1 : 0;
+}
+
 async function main(): Promise<number> {
   const startedAt = new Date();
   const machineAtStart = describeMachine(repository);
@@ -121,6 +142,7 @@ async function main(): Promise<number> {
     `azdo-requeue benchmark (${quick ? 'BENCH_QUICK' : 'full'}), ${machineAtStart.cpus} cores, load ${machineAtStart.loadAverage.join(' ')}`,
   );
   if (process.env['BENCH_SERVE_ONLY'] === '1') return serveOnly();
+  if (process.env['BENCH_OVERLAP_ONLY'] === '1') return overlapOnly();
   const whatIf = process.env['BENCH_WHAT_IF'] === '1';
   const cells = await runCells([...planCells(quick), ...(whatIf ? planWhatIfCells() : [])]);
   say('cold start: azdo-requeue --version');
