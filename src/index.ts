@@ -72,3 +72,4 @@ export { formatDoctorJson, formatDoctorText } from './doctor/format-doctor-repor
 export type { DoctorCredential, DoctorReport } from './doctor/doctor-model.js';
 export type { Clock } from './util/clock.js';
 export { systemClock } from './util/clock.js';
+export { definedProps } from './util/defined-props.js';

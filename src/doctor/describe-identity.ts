@@ -1,6 +1,7 @@
 // Who the token is, from `GET {org}/_apis/connectionData` (reference §2.5, §8), and what that means for the
 // job authorization scope settings. Pure; server text is sanitised before it can reach a terminal (checklist B9).
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { definedProps } from '../util/defined-props.js';
 import type { DoctorIdentity } from './doctor-model.js';
 
 const COLLECTION_BUILD_SERVICE = /^Project Collection Build Service \((.+)\)$/;
@@ -13,8 +14,7 @@ export function describeIdentity(connectionData: unknown): DoctorIdentity | unde
   const displayName = text(user['providerDisplayName']) || text(user['customDisplayName']) || '(no name)';
   const descriptor = text(user['descriptor']);
   const accountValue = readObject(readObject(user['properties'])?.['Account'])?.['$value'];
-  const account = text(accountValue) || undefined;
-  const base = { displayName, ...(account === undefined ? {} : { account }) };
+  const base = { displayName, ...definedProps({ account: text(accountValue) || undefined }) };
 
   if (/^Microsoft\.TeamFoundation\.ServiceIdentity;.*:Build:/i.test(descriptor)) {
     const collection = COLLECTION_BUILD_SERVICE.exec(displayName);
@@ -34,7 +34,7 @@ export function describeIdentity(connectionData: unknown): DoctorIdentity | unde
     return {
       ...base,
       kind: 'project-build-service',
-      ...(project?.[1] ? { projectName: project[1] } : {}),
+      ...definedProps({ projectName: project?.[1] }),
       meaning: [
         `The job token is project-scoped ("Limit job authorization scope to current project" is on): it reaches`,
         `only project "${project?.[1] ?? '?'}". Run the tool from a pipeline of the project whose pull requests it`,

@@ -1,6 +1,7 @@
 // Which Azure DevOps the collection URL reached, from connectionData's `deploymentType` (reference §2.5) and the
 // highest REST version one OPTIONS answer lists (§2.3): Server 2019 → 5.0 (2019.1: 5.1), 2020 → 6.0, 2022 → 7.0
 // (2022.1: 7.1), the cloud 7.2 (service-hooks-and-server.md §6). Pure.
+import { definedProps } from '../util/defined-props.js';
 import type { DoctorServer } from './doctor-model.js';
 
 /** REST 5.0 (Server 2019) is the oldest this tool is built and tested for. */
@@ -13,7 +14,7 @@ export function describeServer(connectionData: unknown, restVersion: string | un
       : undefined;
   const hosted = deploymentType === 'hosted';
   const rank = restVersion === undefined ? undefined : rankOf(restVersion);
-  const version = restVersion === undefined ? {} : { restVersion };
+  const version = definedProps({ restVersion });
   if (rank === undefined) {
     const product = hosted ? 'Azure DevOps Services' : 'Azure DevOps (kind not reported)';
     return { product, supported: true, ...version };

@@ -1,6 +1,7 @@
 // Building blocks of doctor's verdicts: titles, the check constructors, and how a failed call becomes a check.
 import { ApiFailure } from '../requeue/checks-api.js';
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
+import { definedProps } from '../util/defined-props.js';
 import type { CheckId, DoctorCheck } from './doctor-model.js';
 
 export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
@@ -30,7 +31,8 @@ export const CHECK_ORDER: readonly CheckId[] = [
   'permission-queue-builds',
 ];
 
-type Extra = Partial<Pick<DoctorCheck, 'code' | 'fix' | 'failure'>>;
+/** What a check may add; an undefined one is left out of the report. */
+type Extra = { readonly [K in 'code' | 'fix' | 'failure']?: DoctorCheck[K] | undefined };
 
 export function check(
   id: CheckId,
@@ -38,7 +40,7 @@ export function check(
   detail: string,
   extra: Extra = {},
 ): DoctorCheck {
-  return { id, title: CHECK_TITLES[id], status, detail, ...extra };
+  return { id, title: CHECK_TITLES[id], status, detail, ...definedProps(extra) };
 }
 
 /** Every check that has not run yet (but the configuration check), marked skipped with the reason. */
@@ -72,11 +74,10 @@ export function isUnreachable(failure: ApiFailure): boolean {
 /** A failed call as a failed check: 401/403/203 → auth (exit 3); everything else → config (exit 2). */
 export function failedCall(id: CheckId, failure: ApiFailure, fix: string | undefined): DoctorCheck {
   const tls = TLS_CODE.test(failure.code);
-  const chosenFix = tls ? TLS_FIX : fix;
   return check(id, 'fail', sanitizeUntrustedText(failure.message), {
     code: failure.code,
     failure: failure.kind === 'auth' ? 'auth' : 'config',
-    ...(chosenFix === undefined ? {} : { fix: chosenFix }),
+    fix: tls ? TLS_FIX : fix,
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { keysHoldingNothing } from '../../test/support/absent-values.js';
 import { ApiFailure } from '../requeue/checks-api.js';
 import type { PolicyCheck, PullRequest } from '../requeue/model.js';
 import type { DoctorApi } from './doctor-api.js';
@@ -320,5 +321,34 @@ describe('runDoctor', () => {
 
     expect(report.exitCode).toBe(3);
     expect(report.checks[0]).toMatchObject({ status: 'fail', detail: 'no credential found.', fix: 'map it' });
+  });
+
+  it('leaves out what it did not find, never a key holding undefined or null', async () => {
+    const rejected = new ApiFailure('auth', 'read the identity failed with 401', 'HTTP 401');
+    const noAccount = {
+      authenticatedUser: { descriptor: 'Microsoft.IdentityModel.Claims.ClaimsIdentity;u' },
+    };
+    const reports = [
+      await runDoctor({ ...input, project: undefined }, fakeApi()),
+      await runDoctor(input, fakeApi({ connectionData: () => Promise.reject(rejected) })),
+      await runDoctor(
+        input,
+        fakeApi({
+          connectionData: () => Promise.resolve(noAccount),
+          serverRestVersion: () => Promise.resolve(undefined),
+        }),
+      ),
+      reportCredentialFailure({ organization: 'https://dev.azure.com/x' }, 'no credential found.'),
+    ];
+
+    expect(reports.flatMap((report) => keysHoldingNothing(report))).toEqual([]);
+    expect('project' in (reports[0] ?? {})).toBe(false);
+    expect(['identity', 'server'].filter((key) => key in (reports[1] ?? {}))).toEqual([]);
+    expect(reports[2]?.identity).toEqual(
+      expect.not.objectContaining({ account: expect.anything() as unknown }),
+    );
+    expect(Object.keys(reports[2]?.identity ?? {})).not.toContain('account');
+    expect(Object.keys(reports[2]?.server ?? {})).not.toContain('restVersion');
+    expect(Object.keys(reports[3]?.checks[0] ?? {})).toEqual(['id', 'title', 'status', 'detail', 'failure']);
   });
 });

@@ -3,6 +3,7 @@
 // DoctorApi port has no requeue (checklist D4).
 import { sanitizeUntrustedText } from '../redaction/untrusted-text.js';
 import type { ProjectRef } from '../requeue/model.js';
+import { definedProps } from '../util/defined-props.js';
 import { checkAccess } from './check-access.js';
 import { checkPermissions } from './check-permissions.js';
 import { describeIdentity } from './describe-identity.js';
@@ -36,10 +37,9 @@ export async function runDoctor(input: DoctorInput, api: DoctorApi): Promise<Doc
     schemaVersion: 1,
     command: 'doctor',
     organization: input.organization,
-    ...(input.project === undefined ? {} : { project: input.project }),
+    ...definedProps({ project: input.project }),
     credential: input.credential,
-    ...(identity === undefined ? {} : { identity }),
-    ...(server === undefined ? {} : { server }),
+    ...definedProps({ identity, server }),
     checks,
     exitCode: doctorExitCode(checks),
   });
@@ -63,9 +63,12 @@ export async function runDoctor(input: DoctorInput, api: DoctorApi): Promise<Doc
   if (identity !== undefined) {
     const anonymous = identity.kind === 'anonymous';
     checks.push(
-      check('identity', anonymous ? 'fail' : 'pass', `${identity.displayName}\n${identity.meaning}`, {
-        ...(anonymous ? { failure: 'auth' as const, fix: FIX.tokenNotAccepted(input.credentialKind) } : {}),
-      }),
+      check(
+        'identity',
+        anonymous ? 'fail' : 'pass',
+        `${identity.displayName}\n${identity.meaning}`,
+        anonymous ? { failure: 'auth', fix: FIX.tokenNotAccepted(input.credentialKind) } : {},
+      ),
     );
     if (anonymous) {
       skipAfter(checks, 'the token was not accepted');
@@ -165,7 +168,7 @@ export function reportCredentialFailure(
   const checks: DoctorCheck[] = [
     check('credential', 'fail', first, {
       failure: 'auth',
-      ...(rest.length > 0 ? { fix: rest.join('\n') } : {}),
+      fix: rest.length > 0 ? rest.join('\n') : undefined,
     }),
   ];
   skipAfter(checks, 'no credential');
@@ -173,7 +176,7 @@ export function reportCredentialFailure(
     schemaVersion: 1,
     command: 'doctor',
     organization: input.organization,
-    ...(input.project === undefined ? {} : { project: input.project }),
+    ...definedProps({ project: input.project }),
     checks,
     exitCode: doctorExitCode(checks),
   };

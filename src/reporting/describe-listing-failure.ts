@@ -4,12 +4,10 @@ import { shortRef } from './short-ref.js';
 
 /** `project "A", repository "web", into main: <reason> [HTTP 500]`, in the server's words (still untrusted). */
 export function describeListingFailure(failure: ListingFailure): string {
-  const where = [
-    `project "${failure.project}"`,
-    ...(failure.repository === undefined ? [] : [`repository "${failure.repository}"`]),
-    ...(failure.targetBranch === undefined ? [] : [`into ${shortRef(failure.targetBranch)}`]),
-  ].join(', ');
-  return `${where}: ${failure.reason} [${failure.errorCode}]`;
+  const where = [`project "${failure.project}"`];
+  if (failure.repository !== undefined) where.push(`repository "${failure.repository}"`);
+  if (failure.targetBranch !== undefined) where.push(`into ${shortRef(failure.targetBranch)}`);
+  return `${where.join(', ')}: ${failure.reason} [${failure.errorCode}]`;
 }
 
 export const LISTING_FAILURES_HEADING =

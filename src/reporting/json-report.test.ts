@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { keysHoldingNothing } from '../../test/support/absent-values.js';
 import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
 import { createFakeChecksApi } from '../../test/support/fake-checks-api.js';
 import { runRequeue } from '../requeue/run-requeue.js';
@@ -22,6 +23,8 @@ async function aResult(titles: string[]) {
     api,
   );
 }
+
+const SKIPPED_AS_DRAFT = { skipReason: 'draft' as const, reason: 'draft pull request' };
 
 describe('the JSON report', () => {
   it('is one JSON document with schemaVersion 1 that parses back to the report object', async () => {
@@ -50,6 +53,53 @@ describe('the JSON report', () => {
 
     expect(json).not.toMatch(/##/);
     expect((JSON.parse(json) as { pullRequests: { title: string }[] }).pullRequests[0]?.title).toBe(title);
+  });
+
+  it('leaves out what a run did not have, never a key holding undefined or null', async () => {
+    const result = await aResult(['ready', 'draft']);
+    const [ready, draft] = result.pullRequests;
+    if (ready === undefined || draft === undefined) throw new Error('two pull requests expected');
+    const skippedDraft = {
+      pullRequest: { ...draft.pullRequest, isDraft: true },
+      ...SKIPPED_AS_DRAFT,
+      checks: [],
+    };
+    const capacity = [
+      { projectId: 'p', projectName: 'Web', limit: 2, inFlight: 1, planned: 1, deferred: 0 },
+      {
+        projectId: 'p',
+        projectName: 'Web',
+        definitionId: 7,
+        limit: 2,
+        inFlight: 0,
+        planned: 0,
+        deferred: 1,
+        error: 'x',
+      },
+    ];
+
+    const report = buildJsonReport({ ...result, pullRequests: [ready, skippedDraft], capacity });
+
+    expect(keysHoldingNothing(report)).toEqual([]);
+    expect(keysHoldingNothing(JSON.parse(formatJsonReport({ ...result, capacity })))).toEqual([]);
+    expect(Object.keys(report.pullRequests[1] ?? {})).not.toContain('rank');
+    expect(report.pullRequests[1]).toMatchObject({ skipReason: 'draft', reason: SKIPPED_AS_DRAFT.reason });
+    expect(Object.keys(report.pullRequests[0]?.checks[0] ?? {})).toEqual([
+      'evaluationId',
+      'policy',
+      'blocking',
+      'status',
+      'expired',
+      'action',
+      'reason',
+      'trigger',
+      'buildId',
+    ]);
+    expect(report.capacity?.map((usage) => Object.keys(usage))).toEqual([
+      ['project', 'limit', 'inFlight', 'planned', 'deferred'],
+      ['project', 'definitionId', 'limit', 'inFlight', 'planned', 'deferred', 'error'],
+    ]);
+    expect('listingFailures' in report).toBe(false);
   });
 
   it('is valid for an empty run', async () => {

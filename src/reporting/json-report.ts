@@ -8,6 +8,7 @@ import type {
   RequeueResult,
   RequeueSummary,
 } from '../requeue/model.js';
+import { definedProps } from '../util/defined-props.js';
 
 export interface JsonCheck {
   readonly evaluationId: string;
@@ -103,25 +104,28 @@ function buildJsonHead(result: RequeueResult): Omit<JsonReport, 'pullRequests'> 
       retried: result.summary.retried ?? 0,
       buildsAvoided: result.summary.buildsAvoided ?? NOTHING_AVOIDED,
     },
-    ...(result.capacity === undefined ? {} : { capacity: result.capacity.map(toJsonCapacity) }),
-    ...(result.listingFailures?.length ? { listingFailures: result.listingFailures } : {}),
+    ...definedProps({
+      capacity: result.capacity?.map(toJsonCapacity),
+      // Left out when empty too, as a run without failed listings always wrote it.
+      listingFailures: result.listingFailures?.length ? result.listingFailures : undefined,
+    }),
   };
 }
 
 function toJsonCapacity(usage: CapacityUsage): JsonCapacity {
   return {
     project: usage.projectName,
-    ...(usage.definitionId === undefined ? {} : { definitionId: usage.definitionId }),
+    ...definedProps({ definitionId: usage.definitionId }),
     limit: usage.limit,
     inFlight: usage.inFlight,
     planned: usage.planned,
     deferred: usage.deferred,
-    ...(usage.error === undefined ? {} : { error: usage.error }),
+    ...definedProps({ error: usage.error }),
   };
 }
 
 function toJsonPullRequest(verdict: PullRequestVerdict): JsonPullRequest {
-  const pr = verdict.pullRequest;
+  const { pullRequest: pr, rank, readiness, lastActivity, skipReason, reason, error } = verdict;
   return {
     id: pr.id,
     project: pr.project.name,
@@ -132,12 +136,7 @@ function toJsonPullRequest(verdict: PullRequestVerdict): JsonPullRequest {
     url: pr.webUrl,
     isDraft: pr.isDraft,
     mergeStatus: pr.mergeStatus,
-    ...(verdict.rank === undefined ? {} : { rank: verdict.rank }),
-    ...(verdict.readiness === undefined ? {} : { readiness: verdict.readiness }),
-    ...(verdict.lastActivity === undefined ? {} : { lastActivity: verdict.lastActivity }),
-    ...(verdict.skipReason === undefined ? {} : { skipReason: verdict.skipReason }),
-    ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
-    ...(verdict.error === undefined ? {} : { error: verdict.error }),
+    ...definedProps({ rank, readiness, lastActivity, skipReason, reason, error }),
     checks: verdict.checks.map(toJsonCheck),
   };
 }
@@ -152,14 +151,15 @@ function toJsonCheck(verdict: CheckVerdict): JsonCheck {
     status: check.status,
     expired: check.isExpired,
     action: verdict.action,
-    ...(verdict.skipReason === undefined ? {} : { skipReason: verdict.skipReason }),
+    ...definedProps({ skipReason: verdict.skipReason }),
     reason: verdict.reason,
-    ...(verdict.trigger === undefined ? {} : { trigger: verdict.trigger }),
-    ...(buildId === undefined ? {} : { buildId }),
-    ...(verdict.newBuildId !== undefined && check.buildId !== undefined
-      ? { previousBuildId: check.buildId }
-      : {}),
-    ...(verdict.errorCode === undefined ? {} : { errorCode: verdict.errorCode }),
+    ...definedProps({
+      trigger: verdict.trigger,
+      buildId,
+      // The build the requeue replaced, when there was one.
+      previousBuildId: verdict.newBuildId === undefined ? undefined : check.buildId,
+      errorCode: verdict.errorCode,
+    }),
   };
 }
 

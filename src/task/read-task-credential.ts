@@ -4,6 +4,7 @@
 // Entra ID from an Azure Resource Manager service connection with workload identity federation.
 import {
   CredentialError,
+  definedProps,
   type EntraDependencies,
   resolveCredential,
   type ResolvedCredential,
@@ -89,7 +90,7 @@ export async function readTaskCredential(
     },
     organizationOrigin: inputs.organizationOrigin,
     ...onSecret,
-    ...(entra ? { entra } : {}),
+    ...definedProps({ entra }),
   });
 }
 

@@ -18,13 +18,14 @@ export interface TaskInputs {
   /** Full refs (`refs/heads/main`). */
   readonly targetBranches: readonly string[];
   readonly rules: SelectionRules;
-  readonly maxRequeues?: number;
+  // Internal, never written out: an input left empty is undefined here rather than absent.
+  readonly maxRequeues?: number | undefined;
   /** Per pipeline definition (the Build API is read only when set). */
-  readonly maxBuildsInFlight?: number;
+  readonly maxBuildsInFlight?: number | undefined;
   readonly dryRun: boolean;
   readonly authentication: TaskAuthentication;
   /** The service connection for `entra`. */
-  readonly serviceConnection?: string;
+  readonly serviceConnection?: string | undefined;
   /** `auto` (empty input) negotiates with the server; `X.Y` pins every call, as the CLI's --api-version. */
   readonly apiVersion: ApiVersionMode;
 }
@@ -70,7 +71,6 @@ export function readTaskInputs(
       `authentication must be one of ${AUTHENTICATIONS.join(', ')}, got "${authentication}"`,
     );
   }
-  const serviceConnection = text('azureSubscription');
   const maxRequeues = readCount(text('maxRequeues'), 'maxRequeues');
   const maxBuildsInFlight = readCount(text('maxBuildsInFlight'), 'maxBuildsInFlight');
   if (maxBuildsInFlight === 0)
@@ -90,11 +90,11 @@ export function readTaskInputs(
       requiredOnly: readBoolean(text('requiredOnly'), 'requiredOnly'),
       retryFailed: readBoolean(text('retryFailed'), 'retryFailed'),
     },
-    ...(maxRequeues === undefined ? {} : { maxRequeues }),
-    ...(maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight }),
+    maxRequeues,
+    maxBuildsInFlight,
     dryRun: readBoolean(text('dryRun'), 'dryRun'),
     authentication,
-    ...(serviceConnection === '' ? {} : { serviceConnection }),
+    serviceConnection: text('azureSubscription') || undefined,
     apiVersion: apiVersion.mode,
   };
 }

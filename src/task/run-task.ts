@@ -6,6 +6,7 @@ import {
   connectAzureDevOps,
   type Connection,
   type ConnectOptions,
+  definedProps,
   formatTextReport,
   parseOrganizationUrl,
   refuseEntraOnServer,
@@ -82,9 +83,12 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
       apiVersion: inputs.apiVersion,
       redact: (text) => host.redact(text),
       // With System.Debug on, the HTTP trace (headers allow-listed, query values redacted) goes to task.debug.
-      ...(host.env['SYSTEM_DEBUG']?.toLowerCase() === 'true'
-        ? { logger: { debug: (line) => host.debug(line) } }
-        : {}),
+      ...definedProps({
+        logger:
+          host.env['SYSTEM_DEBUG']?.toLowerCase() === 'true'
+            ? { debug: (line: string) => host.debug(line) }
+            : undefined,
+      }),
     });
     const result = await runRequeue(
       {
@@ -96,10 +100,12 @@ async function runOrDescribeFailure(host: TaskHost, connect: Connect): Promise<T
         },
         targetBranches: scope.targetBranches,
         rules: inputs.rules,
-        ...(inputs.maxRequeues === undefined ? {} : { maxRequeues: inputs.maxRequeues }),
-        ...(inputs.maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight: inputs.maxBuildsInFlight }),
         dryRun: inputs.dryRun,
-        ...(host.stopSignal ? { stopSignal: host.stopSignal } : {}),
+        ...definedProps({
+          maxRequeues: inputs.maxRequeues,
+          maxBuildsInFlight: inputs.maxBuildsInFlight,
+          stopSignal: host.stopSignal,
+        }),
         onProgress: reportProgressTo(host.publisher),
       },
       connection.api,
