@@ -4,8 +4,6 @@
 // in any sink: stdout, stderr, --debug, the JSON report, the Markdown summary, the uploaded summary, and the
 // task's log, issues and summary. The Entra failure text is cut at 400 characters, after masking too.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +15,7 @@ import { createSecretRegistry } from '../../src/redaction/index.js';
 import { runTask, type TaskHost } from '../../src/task/run-task.js';
 import { systemClock } from '../../src/util/clock.js';
 import { findFragments, makeOpaqueToken } from '../support/canary.js';
+import { startPassThroughProxy, type PassThroughProxy } from '../support/pass-through-proxy.js';
 import { readTree, runSurfaces } from './support/leak-surfaces.js';
 import { runWatchedCli } from './support/run-watched-cli.js';
 
@@ -36,7 +35,7 @@ const MESSAGES = FORMS.flatMap((form) =>
 );
 
 let emulator: RunningEmulator;
-let echo: Server;
+let echo: PassThroughProxy;
 let echoOrg: string;
 let directory: string;
 
@@ -61,47 +60,28 @@ beforeAll(async () => {
     ],
   };
   emulator = await startEmulator({ scenario, tokens: { jobToken: token } });
-  echo = await startEchoingProxy(new URL(emulator.orgUrl));
-  const { port } = echo.address() as AddressInfo;
-  echoOrg = `http://127.0.0.1:${port}${new URL(emulator.orgUrl).pathname}`;
+  echo = await startEchoingProxy(emulator.orgUrl);
+  echoOrg = `${echo.origin}${new URL(emulator.orgUrl).pathname}`;
   directory = await mkdtemp(join(tmpdir(), 'azdo-requeue-cut-'));
 });
 
 afterAll(async () => {
-  echo.closeAllConnections();
-  await new Promise((resolve) => echo.close(resolve));
+  await echo.close();
   await emulator.close();
   await rm(directory, { recursive: true, force: true });
 });
 
 /** Passes everything to the emulator but answers each policy evaluation read with the next echoing 400. */
-function startEchoingProxy(upstream: URL): Promise<Server> {
+function startEchoingProxy(orgUrl: string): Promise<PassThroughProxy> {
   let next = 0;
-  const server = createServer((incoming, outgoing) => {
-    if (incoming.method === 'GET' && /policy\/evaluations/i.test(incoming.url ?? '')) {
-      const message = MESSAGES[next++ % MESSAGES.length];
-      outgoing.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-      outgoing.end(JSON.stringify({ message, typeKey: `Echo_${token}` }));
-      incoming.resume();
-      return;
-    }
-    const forwarded = request(
-      {
-        hostname: upstream.hostname,
-        port: upstream.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: { ...incoming.headers, host: upstream.host },
-      },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.once('error', () => outgoing.destroy());
-    incoming.pipe(forwarded);
+  return startPassThroughProxy(new URL(orgUrl).origin, (incoming, outgoing) => {
+    if (incoming.method !== 'GET' || !/policy\/evaluations/i.test(incoming.url ?? '')) return false;
+    const message = MESSAGES[next++ % MESSAGES.length];
+    outgoing.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    outgoing.end(JSON.stringify({ message, typeKey: `Echo_${token}` }));
+    incoming.resume();
+    return true;
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 describe('a server echoing the token around every cut', () => {

@@ -14,13 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { AZURE_DEVOPS_SCOPE } from '../../src/auth/entra-config.js';
 import { resolveCredential, type CredentialSources } from '../../src/auth/resolve-credential.js';
 import { assertNoLeak, makeJwt, makeOpaqueToken } from '../support/canary.js';
-import {
-  hasOpenssl,
-  makeSelfSignedCertificate,
-  startLocalHttps,
-  type LocalHttpsServer,
-  type SelfSignedCertificate,
-} from './support/local-https.js';
+import { useLocalHttps } from './support/local-https.js';
 
 const TENANT = 'tenant-1';
 const CLIENT = '00000000-0000-4000-8000-00000000000c';
@@ -29,50 +23,52 @@ const jobToken = makeOpaqueToken(64);
 const assertion = makeJwt({ aud: 'api://AzureADTokenExchange' });
 const entraToken = makeJwt({ aud: '499b84ac-1321-427f-aa17-267ca6975798' });
 let oidcAnswer: 'token' | 'empty' = 'token';
-let certificate: SelfSignedCertificate;
-let authority: LocalHttpsServer;
 
-const available = await hasOpenssl();
-
-beforeAll(async () => {
-  if (!available) return;
-  certificate = await makeSelfSignedCertificate();
-  authority = await startLocalHttps(certificate, (request, response) => {
-    response.setHeader('content-type', 'application/json');
-    const base = authority.origin;
-    if (request.url.startsWith('/oidc')) {
-      response.end(oidcAnswer === 'token' ? JSON.stringify({ oidcToken: assertion }) : '');
-    } else if (request.url.includes('/.well-known/openid-configuration')) {
-      response.end(
-        JSON.stringify({
-          token_endpoint: `${base}/${TENANT}/oauth2/v2.0/token`,
-          issuer: `${base}/${TENANT}/v2.0`,
-          authorization_endpoint: `${base}/${TENANT}/oauth2/v2.0/authorize`,
-          jwks_uri: `${base}/keys`,
-        }),
-      );
-    } else if (request.url.includes('/oauth2/v2.0/token')) {
-      response.end(JSON.stringify({ token_type: 'Bearer', expires_in: 3600, access_token: entraToken }));
-    } else {
-      response.statusCode = 404;
-      response.end('{}');
-    }
-  });
-  process.env['SYSTEM_OIDCREQUESTURI'] = `${authority.origin}/oidc`;
+/** The fake Entra authority and OIDC endpoint, on one https server. */
+const tls = await useLocalHttps((request, response) => {
+  response.setHeader('content-type', 'application/json');
+  const base = tls.server.origin;
+  if (request.url.startsWith('/oidc')) {
+    response.end(oidcAnswer === 'token' ? JSON.stringify({ oidcToken: assertion }) : '');
+  } else if (request.url.includes('/.well-known/openid-configuration')) {
+    response.end(
+      JSON.stringify({
+        token_endpoint: `${base}/${TENANT}/oauth2/v2.0/token`,
+        issuer: `${base}/${TENANT}/v2.0`,
+        authorization_endpoint: `${base}/${TENANT}/oauth2/v2.0/authorize`,
+        jwks_uri: `${base}/keys`,
+      }),
+    );
+  } else if (request.url.includes('/oauth2/v2.0/token')) {
+    response.end(JSON.stringify({ token_type: 'Bearer', expires_in: 3600, access_token: entraToken }));
+  } else {
+    response.statusCode = 404;
+    response.end('{}');
+  }
 });
 
-afterAll(async () => {
+beforeAll(() => {
+  if (tls.available) process.env['SYSTEM_OIDCREQUESTURI'] = `${tls.server.origin}/oidc`;
+});
+
+afterAll(() => {
   delete process.env['SYSTEM_OIDCREQUESTURI'];
-  if (!available) return;
-  await authority.close();
-  await certificate.remove();
 });
 
 afterEach(() => {
   oidcAnswer = 'token';
-  authority.requests.length = 0;
+  tls.server.requests.length = 0;
   setLogLevel();
 });
+
+/** Only tests point the authority at loopback and trust the test certificate; production uses the defaults. */
+function localAuthority() {
+  return {
+    authorityHost: tls.server.origin,
+    disableInstanceDiscovery: true,
+    tlsOptions: { ca: tls.certificate.cert },
+  };
+}
 
 function sources(announced: string[], log: string[] = []): CredentialSources {
   return {
@@ -81,22 +77,17 @@ function sources(announced: string[], log: string[] = []): CredentialSources {
       AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: CONNECTION,
       AZURESUBSCRIPTION_CLIENT_ID: CLIENT,
       AZURESUBSCRIPTION_TENANT_ID: TENANT,
-      SYSTEM_OIDCREQUESTURI: `${authority.origin}/oidc`,
+      SYSTEM_OIDCREQUESTURI: `${tls.server.origin}/oidc`,
     },
     onSecret: (secret) => announced.push(secret),
     entra: {
-      // Only tests point the authority at loopback and trust the test certificate; production uses the defaults.
-      clientOptions: {
-        authorityHost: authority.origin,
-        disableInstanceDiscovery: true,
-        tlsOptions: { ca: certificate.cert },
-      },
+      clientOptions: localAuthority(),
       log: (line) => log.push(line),
     },
   };
 }
 
-describe.skipIf(!available)('AzurePipelinesCredential against a local authority', () => {
+describe.skipIf(!tls.available)('AzurePipelinesCredential against a local authority', () => {
   it('exchanges the job token for an Entra token for Azure DevOps, sent as Bearer and announced on receipt', async () => {
     const announced: string[] = [];
 
@@ -110,11 +101,11 @@ describe.skipIf(!available)('AzurePipelinesCredential against a local authority'
     expect(lifetimeMs).toBeGreaterThan(3_500_000);
     expect(lifetimeMs).toBeLessThanOrEqual(3_601_000);
 
-    const oidc = authority.requests.find((request) => request.url.startsWith('/oidc'));
+    const oidc = tls.server.requests.find((request) => request.url.startsWith('/oidc'));
     expect(oidc?.url).toBe(`/oidc?api-version=7.1&serviceConnectionId=${CONNECTION}`);
     expect(oidc?.headers['authorization']).toBe(`Bearer ${jobToken}`);
     expect(oidc?.headers['x-tfs-fedauthredirect']).toBe('Suppress');
-    const token = authority.requests.find((request) => request.url.includes('/oauth2/v2.0/token'));
+    const token = tls.server.requests.find((request) => request.url.includes('/oauth2/v2.0/token'));
     const form = new URLSearchParams(token?.body);
     expect(form.get('scope')).toBe(AZURE_DEVOPS_SCOPE);
     expect(form.get('client_assertion')).toBe(assertion);
@@ -126,7 +117,7 @@ describe.skipIf(!available)('AzurePipelinesCredential against a local authority'
 
     expect(resolved.credential.kind).toBe('job-token');
     expect(resolved.why).toContain('pass --auth entra to use it');
-    expect(authority.requests).toEqual([]);
+    expect(tls.server.requests).toEqual([]);
   });
 
   it('fails without leaking: the error and the library log (AZURE_LOG_LEVEL) hold no secret', async () => {
@@ -154,7 +145,7 @@ describe.skipIf(!available)('AzurePipelinesCredential against a local authority'
   });
 });
 
-describe.skipIf(!available)('WorkloadIdentityCredential against a local authority', () => {
+describe.skipIf(!tls.available)('WorkloadIdentityCredential against a local authority', () => {
   it('sends the federated token file as the client assertion and gets a Bearer token (auto mode, no job token)', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'azdo-requeue-wi-'));
     const tokenFile = join(directory, 'token');
@@ -165,13 +156,7 @@ describe.skipIf(!available)('WorkloadIdentityCredential against a local authorit
       const resolved = await resolveCredential('auto', {
         env: { AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT },
         onSecret: (secret) => announced.push(secret),
-        entra: {
-          clientOptions: {
-            authorityHost: authority.origin,
-            disableInstanceDiscovery: true,
-            tlsOptions: { ca: certificate.cert },
-          },
-        },
+        entra: { clientOptions: localAuthority() },
       });
 
       expect(resolved.why).toBe(
@@ -179,7 +164,7 @@ describe.skipIf(!available)('WorkloadIdentityCredential against a local authorit
       );
       expect(await resolved.credential.authorize()).toBe(`Bearer ${entraToken}`);
       expect(announced).toEqual([entraToken]);
-      const token = authority.requests.find((request) => request.url.includes('/oauth2/v2.0/token'));
+      const token = tls.server.requests.find((request) => request.url.includes('/oauth2/v2.0/token'));
       expect(new URLSearchParams(token?.body).get('client_assertion')).toBe(assertion);
     } finally {
       await rm(directory, { recursive: true, force: true });

@@ -10,13 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { chooseProxy } from '../../src/http/choose-proxy.js';
 import { makeJwt } from '../support/canary.js';
-import {
-  hasOpenssl,
-  makeSelfSignedCertificate,
-  startLocalHttps,
-  type LocalHttpsServer,
-  type SelfSignedCertificate,
-} from './support/local-https.js';
+import { useLocalHttps } from './support/local-https.js';
 import { runWatchedCli } from './support/run-watched-cli.js';
 
 interface Connect {
@@ -24,20 +18,16 @@ interface Connect {
   readonly headers: IncomingHttpHeaders;
 }
 
-const available = await hasOpenssl();
-let certificate: SelfSignedCertificate;
-let server: LocalHttpsServer;
+const tls = await useLocalHttps((_request, response) => {
+  response.statusCode = 401;
+  response.end();
+});
 let proxy: Server;
 let proxyUrl: string;
 const connects: Connect[] = [];
 
 beforeAll(async () => {
-  if (!available) return;
-  certificate = await makeSelfSignedCertificate();
-  server = await startLocalHttps(certificate, (_request, response) => {
-    response.statusCode = 401;
-    response.end();
-  });
+  if (!tls.available) return;
   proxy = createServer((_request, response) => {
     response.statusCode = 405;
     response.end();
@@ -59,25 +49,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (!available) return;
+  if (!tls.available) return;
   proxy.closeAllConnections();
   await new Promise((resolve) => proxy.close(resolve));
-  await server.close();
-  await certificate.remove();
 });
 
-describe.skipIf(!available)('an https proxy', () => {
+describe.skipIf(!tls.available)('an https proxy', () => {
   const token = makeJwt();
   // By name: a tunnelled TLS connection checks the certificate against a host name (https-proxy-agent).
-  const origin = (): string => server.origin.replace('127.0.0.1', 'localhost');
+  const origin = (): string => tls.server.origin.replace('127.0.0.1', 'localhost');
   const run = (env: Record<string, string>) =>
     runWatchedCli(['doctor', '--org', `${origin()}/fabrikam`, '--project', 'p'], {
-      env: { SYSTEM_ACCESSTOKEN: token, NODE_EXTRA_CA_CERTS: certificate.certPath, ...env },
+      env: { SYSTEM_ACCESSTOKEN: token, NODE_EXTRA_CA_CERTS: tls.certificate.certPath, ...env },
     });
 
   it('carries every call through a CONNECT tunnel, without the credential', async () => {
     connects.length = 0;
-    server.requests.length = 0;
+    tls.server.requests.length = 0;
 
     const result = await run({ HTTPS_PROXY: proxyUrl, NO_PROXY: '' });
 
@@ -86,18 +74,18 @@ describe.skipIf(!available)('an https proxy', () => {
     expect(new Set(connects.map((seen) => seen.target))).toEqual(new Set([new URL(origin()).host]));
     expect(connects.flatMap((seen) => Object.keys(seen.headers))).not.toContain('authorization');
     expect(JSON.stringify(connects)).not.toContain(token);
-    expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${token}`);
+    expect(tls.server.requests[0]?.headers['authorization']).toBe(`Bearer ${token}`);
   });
 
   it('goes direct to a host NO_PROXY names', async () => {
     connects.length = 0;
-    server.requests.length = 0;
+    tls.server.requests.length = 0;
 
     const result = await run({ HTTPS_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1' });
 
     expect(result.code, result.stdout).toBe(3);
     expect(connects).toEqual([]);
-    expect(server.requests.length).toBeGreaterThan(0);
+    expect(tls.server.requests.length).toBeGreaterThan(0);
   });
 });
 

@@ -4,17 +4,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { connectAzureDevOps, parseOrganizationUrl, resolveCredential, systemClock } from '../../src/index.js';
 import { makeJwt } from '../support/canary.js';
-import {
-  hasOpenssl,
-  makeSelfSignedCertificate,
-  startLocalHttps,
-  type LocalHttpsServer,
-  type SelfSignedCertificate,
-} from './support/local-https.js';
+import { useLocalHttps } from './support/local-https.js';
 import { runWatchedCli } from './support/run-watched-cli.js';
 
 /** Settings that switch certificate checks off, whatever the HTTP library. */
@@ -68,27 +62,13 @@ describe('no source turns TLS verification off', () => {
   });
 });
 
-const available = await hasOpenssl();
-let certificate: SelfSignedCertificate;
-let server: LocalHttpsServer;
-
-beforeAll(async () => {
-  if (!available) return;
-  certificate = await makeSelfSignedCertificate();
-  server = await startLocalHttps(certificate, (_request, response) => {
-    response.statusCode = 401;
-    response.end();
-  });
+const tls = await useLocalHttps((_request, response) => {
+  response.statusCode = 401;
+  response.end();
 });
 
-afterAll(async () => {
-  if (!available) return;
-  await server.close();
-  await certificate.remove();
-});
-
-describe.skipIf(!available)('a server whose certificate is not trusted', () => {
-  const org = () => `${server.origin}/fabrikam`;
+describe.skipIf(!tls.available)('a server whose certificate is not trusted', () => {
+  const org = () => `${tls.server.origin}/fabrikam`;
   const env = { SYSTEM_ACCESSTOKEN: makeJwt() };
 
   it('makes a run fail with a clear TLS error and exit 1, before any request reaches it', async () => {
@@ -98,7 +78,7 @@ describe.skipIf(!available)('a server whose certificate is not trusted', () => {
     expect(run.stderr).toMatch(
       /network error (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/,
     );
-    expect(server.requests).toEqual([]);
+    expect(tls.server.requests).toEqual([]);
   });
 
   it('makes doctor say how to trust the CA, never how to switch verification off (exit 2)', async () => {
@@ -108,18 +88,18 @@ describe.skipIf(!available)('a server whose certificate is not trusted', () => {
     expect(run.stdout).toMatch(/FAIL\s+Identity \[(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\]/);
     expect(run.stdout).toContain('NODE_EXTRA_CA_CERTS');
     expect(run.stdout).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized/);
-    expect(server.requests).toEqual([]);
+    expect(tls.server.requests).toEqual([]);
   });
 
   it('reaches the server once its CA is trusted through NODE_EXTRA_CA_CERTS (the control case)', async () => {
     const run = await runWatchedCli(['doctor', '--org', org(), '--project', 'p'], {
-      env: { ...env, NODE_EXTRA_CA_CERTS: certificate.certPath },
+      env: { ...env, NODE_EXTRA_CA_CERTS: tls.certificate.certPath },
     });
 
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/FAIL\s+Identity \[HTTP 401\]/);
-    expect(server.requests.length).toBeGreaterThan(0);
-    server.requests.length = 0;
+    expect(tls.server.requests.length).toBeGreaterThan(0);
+    tls.server.requests.length = 0;
   });
 
   it('refuses to send a credential at all while NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
@@ -129,13 +109,13 @@ describe.skipIf(!available)('a server whose certificate is not trusted', () => {
 
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('never sends a credential without it');
-    expect(server.requests).toEqual([]);
+    expect(tls.server.requests).toEqual([]);
   });
 });
 
-describe.skipIf(!available)('the library, as the README uses it (no env passed anywhere)', () => {
+describe.skipIf(!tls.available)('the library, as the README uses it (no env passed anywhere)', () => {
   it('attaches no credential while this process has NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
-    const organization = parseOrganizationUrl(`${server.origin}/fabrikam`);
+    const organization = parseOrganizationUrl(`${tls.server.origin}/fabrikam`);
     const { credential } = await resolveCredential('auto', { jobToken: makeJwt() });
     const { api } = connectAzureDevOps({
       organization,
@@ -143,7 +123,7 @@ describe.skipIf(!available)('the library, as the README uses it (no env passed a
       clock: systemClock,
       userAgent: 'library-test/1.0',
     });
-    server.requests.length = 0;
+    tls.server.requests.length = 0;
     const before = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
     process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
     try {
@@ -155,6 +135,6 @@ describe.skipIf(!available)('the library, as the README uses it (no env passed a
       else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = before;
     }
 
-    expect(server.requests).toEqual([]);
+    expect(tls.server.requests).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // A throwaway self-signed certificate for 127.0.0.1, made at test time with the system's openssl (no key material
-// in the repository), and a tiny https server on loopback that records each request.
+// in the repository), a tiny https server on loopback that records each request, and the two as a test file's
+// fixture (made before its tests, removed after; the file's tests skip where there is no openssl).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
@@ -8,6 +9,8 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { afterAll, beforeAll } from 'vitest';
 
 export interface SelfSignedCertificate {
   readonly key: string;
@@ -88,6 +91,47 @@ export async function startLocalHttps(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export interface LocalHttpsFixture {
+  /** False without openssl: guard the file's tests with `describe.skipIf(!fixture.available)`. */
+  readonly available: boolean;
+  /** Both are there from the file's beforeAll to its afterAll. */
+  readonly certificate: SelfSignedCertificate;
+  readonly server: LocalHttpsServer;
+}
+
+/**
+ * A certificate and an https server answering with `handle`, for every test of the calling file: registers the
+ * beforeAll that makes them and the afterAll that closes and removes them. Call it at the top level of the file.
+ */
+export async function useLocalHttps(handle: Handler): Promise<LocalHttpsFixture> {
+  const available = await hasOpenssl();
+  let certificate: SelfSignedCertificate | undefined;
+  let server: LocalHttpsServer | undefined;
+  beforeAll(async () => {
+    if (!available) return;
+    certificate = await makeSelfSignedCertificate();
+    server = await startLocalHttps(certificate, handle);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await certificate?.remove();
+  });
+  const made = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`the local https ${what} is made in beforeAll, and only with openssl`);
+    return value;
+  };
+  return {
+    available,
+    get certificate() {
+      return made(certificate, 'certificate');
+    },
+    get server() {
+      return made(server, 'server');
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { agentEnvironment } from './agent-environment.js';
-import { startRecordingProxy } from './recording-proxy.js';
+import { startPassThroughProxy } from '../../support/pass-through-proxy.js';
 import { runTaskProcess, stdoutPathIn, type TaskRun } from './run-task-process.js';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -70,12 +70,14 @@ export async function runBundledTask(
   let proxiedRequests = 0;
   const emulatorUrl = new URL(emulator.orgUrl);
   let child: ChildProcess | undefined;
-  const proxy = await startRecordingProxy(emulatorUrl.origin, () => {
+  // Each request is seen before it is forwarded: the task's stdout file then shows what it printed before it.
+  const proxy = await startPassThroughProxy(emulatorUrl.origin, () => {
     proxiedRequests += 1;
     if (stdoutAtFirstRequest === undefined && options.signalOnFirstRequest !== undefined) {
       child?.kill(options.signalOnFirstRequest);
     }
     stdoutAtFirstRequest ??= readFileSync(stdoutPathIn(tempDirectory), 'utf8');
+    return false;
   });
   try {
     const project = emulator.projects[0];
