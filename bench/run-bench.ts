@@ -1,9 +1,10 @@
 // `npm run bench`: azdo-requeue against the sequential baseline on the emulator with injected latency.
 // Writes bench/results.json and bench/chart.svg (BENCH_QUICK=1: a smaller set, written to bench/out/) and
 // prints the table. BENCH_DIST points at another build (default dist/). BENCH_SERVE_ONLY=1 runs only the serve
-// scenario (push → requeue through `azdo-requeue serve`) and writes serve.json. BENCH_OVERLAP_ONLY=1 runs only the
-// overlapping-runs sweep (issue 15.A) and writes overlap.json. docs/performance.md explains it all.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// scenario (push → requeue through `azdo-requeue serve`), writes serve.json and redraws chart.svg with the last full
+// run's CLI figures beside it. BENCH_OVERLAP_ONLY=1 runs only the overlapping-runs sweep (issue 15.A) and writes
+// overlap.json. docs/performance.md explains it all.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ import {
   TOOL_NAMES,
   type CellPlan,
 } from './lib/plan-cells.js';
-import { buildChart, checkTargets } from './lib/report-results.js';
+import { buildChart, checkTargets, servePoint } from './lib/report-results.js';
 import { runTool, type Sample } from './lib/run-tool.js';
 import { serveTable, serveTargets } from './lib/serve-latency.js';
 import { summarizeCell } from './lib/summarize.js';
@@ -102,7 +103,7 @@ async function runCells(cells: readonly CellPlan[]) {
 
 async function runServe() {
   say('serve: push → requeue through azdo-requeue serve');
-  return measureServe({ distDir, baseEnv, scratch, pushes: quick ? 5 : 11, say });
+  return measureServe({ distDir, baseEnv, scratch, pushes: quick ? 5 : 21, say });
 }
 
 async function serveOnly(): Promise<number> {
@@ -112,6 +113,12 @@ async function serveOnly(): Promise<number> {
     join(outDir, 'serve.json'),
     `${JSON.stringify({ generatedAt: new Date().toISOString(), machine: describeMachine(repository), serve }, null, 2)}\n`,
   );
+  // The chart shows serve beside the CLI: redraw it with the last full run's CLI figures and these.
+  const fullRun = join(outDir, 'results.json');
+  if (existsSync(fullRun)) {
+    const { cells } = JSON.parse(readFileSync(fullRun, 'utf8')) as { cells: Row[] };
+    writeFileSync(join(outDir, 'chart.svg'), buildChart(cells, servePoint(serve)));
+  }
   process.stdout.write(`\n${renderText(serveTable(serve.summary))}\n\n`);
   process.stdout.write(`${renderText(targetsTable(serveTargets(serve.summary)))}\n`);
   return serve.summary.allCorrect ? 0 : 1;
@@ -179,7 +186,7 @@ async function main(): Promise<number> {
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(outDir, 'chart.svg'), buildChart(rows));
+  writeFileSync(join(outDir, 'chart.svg'), buildChart(rows, servePoint(serve)));
   const docs = join(repository, 'docs', 'performance.md');
   const docsUpdated = !quick && writeDocsSection(docs, { ...results, rows });
   process.stdout.write(`\n${renderText(resultsTable(rows))}\n\n`);

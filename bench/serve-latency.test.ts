@@ -8,6 +8,9 @@ import {
   summarizeServe,
   type PushLatency,
 } from './lib/serve-latency.js';
+import type { Row } from './lib/format-table.js';
+import { DEFAULT_CONCURRENCY } from './lib/plan-cells.js';
+import { buildChart } from './lib/report-results.js';
 import { SERVE_REPOSITORY, serveScenario } from './lib/serve-scenario.js';
 
 describe('percentile (nearest rank)', () => {
@@ -86,5 +89,32 @@ describe('serveScenario', () => {
     const pushed = repositories.filter((repository) => repository.name === SERVE_REPOSITORY);
     expect(count(pushed)).toBe(300);
     expect(pushed[0]?.pullRequests?.every((pr) => pr.targetBranch === 'main')).toBe(true);
+  });
+});
+
+describe('the chart with serve beside the CLI', () => {
+  const cliRow = {
+    cell: {
+      scenario: { pullRequests: 1000, kind: 'clean' },
+      latencyMs: 20,
+      concurrency: DEFAULT_CONCURRENCY,
+      placement: 'process',
+      runs: { 'azdo-requeue': 3 },
+    },
+    summary: { tools: { 'azdo-requeue': { wallMs: 2500 } } },
+  } as unknown as Row;
+
+  it('adds serve as one labelled point at its organization’s PR count', () => {
+    const svg = buildChart([cliRow], { pullRequests: 1000, p50Ms: 579 });
+    expect(svg).toContain('serve, one push (p50)');
+    expect(svg.match(/<circle /g)).toHaveLength(2);
+    expect(svg).toContain('0.58 s');
+    expect(svg).toContain('2.50 s');
+  });
+
+  it('draws the CLI alone when there are no serve figures', () => {
+    const svg = buildChart([cliRow]);
+    expect(svg).not.toContain('serve');
+    expect(svg.match(/<circle /g)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // The issue's targets checked against the summaries, and the chart of the 20 ms cells.
 import type { Row } from './format-table.js';
+import type { ServeMeasurement } from './measure-serve.js';
 import type { ColdStart, EmulatorThroughput } from './measure-startup.js';
 import { DEFAULT_CONCURRENCY } from './plan-cells.js';
 import { renderChart } from './render-chart.js';
@@ -68,7 +69,18 @@ export function checkTargets(
   ];
 }
 
-export function buildChart(rows: readonly Row[]): string {
+/** serve's point on the chart: push → last requeue at p50, at the PR count of its organization. */
+export interface ServePoint {
+  readonly pullRequests: number;
+  readonly p50Ms: number;
+}
+
+export function servePoint(serve: ServeMeasurement): ServePoint | undefined {
+  const p50Ms = serve.summary.pushToLastPatch.p50Ms;
+  return p50Ms === undefined ? undefined : { pullRequests: serve.settings.pullRequests, p50Ms };
+}
+
+export function buildChart(rows: readonly Row[], serve?: ServePoint): string {
   const at20 = mainRows(rows).filter(({ cell }) => cell.latencyMs === 20);
   const points = (tool: 'azdo-requeue' | 'baseline') =>
     at20.flatMap(({ cell, summary }) => {
@@ -83,6 +95,17 @@ export function buildChart(rows: readonly Row[]): string {
       ? [{ x: base.x, y: Math.sqrt(base.y * mine.y), text: `${(base.y / mine.y).toFixed(1)}× faster` }]
       : [];
   });
+  // One point, not a line: the serve scenario does not vary the PR count. Its time is a push's (push → last
+  // requeue) over the PRs into the pushed branch, a part of the organization's (docs/performance.md says which).
+  const serveSeries = serve
+    ? [
+        {
+          name: 'serve, one push (p50)',
+          color: '#2e7d32',
+          points: [{ x: serve.pullRequests, y: serve.p50Ms / 1000 }],
+        },
+      ]
+    : [];
   return renderChart({
     notes,
     title: 'Re-queue run time against active pull requests',
@@ -90,6 +113,7 @@ export function buildChart(rows: readonly Row[]): string {
     series: [
       { name: 'baseline (sequential)', color: '#c0392b', points: points('baseline') },
       { name: 'azdo-requeue', color: '#1f6feb', points: ours },
+      ...serveSeries,
     ],
   });
 }

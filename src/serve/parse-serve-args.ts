@@ -10,12 +10,15 @@ export interface ServeFlags {
   readonly settleTimeoutMs: number;
   readonly graceMs: number;
   readonly maxWaitingBranches: number;
+  /** Requests in flight at once (the CLI's --concurrency, with serve's own default: docs/serve.md). */
+  readonly concurrency: number;
   readonly help: boolean;
   /** Everything else, for the CLI's parser. */
   readonly rest: readonly string[];
 }
 
-type Numeric = 'port' | 'sweepIntervalMs' | 'settleTimeoutMs' | 'graceMs' | 'maxWaitingBranches';
+type Numeric =
+  'port' | 'sweepIntervalMs' | 'settleTimeoutMs' | 'graceMs' | 'maxWaitingBranches' | 'concurrency';
 
 /** Flag → field, scale to milliseconds (or 1), and the accepted range in the flag's own unit. */
 const NUMERIC: Record<string, { field: Numeric; scale: number; min: number; max: number }> = {
@@ -24,7 +27,17 @@ const NUMERIC: Record<string, { field: Numeric; scale: number; min: number; max:
   '--settle-timeout': { field: 'settleTimeoutMs', scale: 1000, min: 0, max: 3600 },
   '--grace-period': { field: 'graceMs', scale: 1000, min: 0, max: 3600 },
   '--max-queued': { field: 'maxWaitingBranches', scale: 1, min: 1, max: 100_000 },
+  '--concurrency': { field: 'concurrency', scale: 1, min: 1, max: 64 },
 };
+
+/**
+ * A push is a burst: about two calls per pull request into the branch (read its checks, requeue the expired one),
+ * in two phases that cannot overlap (the plan ranks every PR before the first requeue). 300 PRs at 20 ms a call
+ * take 2 × 300 / 32 × 20 ms ≈ 0.4 s with 32 in flight, 1.5 s with the CLI's 8. Azure DevOps meters TSTUs over a
+ * sliding five minutes, not requests in flight, so the same calls cost the same budget whether they take 0.4 s
+ * or 2 s; a delay or a 429 slows the whole client through the rate-limit gate (docs/serve.md, "Concurrency").
+ */
+export const SERVE_DEFAULT_CONCURRENCY = 32;
 
 export function parseServeArgs(argv: readonly string[], usageError: (message: string) => Error): ServeFlags {
   const flags = {
@@ -34,6 +47,7 @@ export function parseServeArgs(argv: readonly string[], usageError: (message: st
     settleTimeoutMs: 60_000,
     graceMs: 25_000,
     maxWaitingBranches: 200,
+    concurrency: SERVE_DEFAULT_CONCURRENCY,
     help: false,
   };
   const rest: string[] = [];
@@ -78,6 +92,7 @@ requests into it, within seconds, with the CLI's rules. A sweep of the whole sco
   --settle-timeout SECONDS  wait at most this long for the re-merge after a push (default 60)
   --grace-period SECONDS    on SIGTERM/SIGINT, let running work finish this long (default 25)
   --max-queued N            branches that may wait before deliveries get 503 (default 200)
+  --concurrency N           requests in flight at once (default 32, for the burst of calls a push starts)
   --json                    print the start line as JSON
 
 Every flag of the requeue command applies too (--repository, --target-branch, --include-drafts, --max-requeues,

@@ -1,7 +1,15 @@
 // One push's work: the existing pipeline (select → rank → plan → apply, exactly once) over the pull requests into
 // one branch of one repository. The push names the project and repository with ids and names, so the scope is
-// known without a call; everything else goes to the adapter unchanged.
-import { runRequeue, type ChecksApi, type RequeueOptions, type RequeueResult } from '../index.js';
+// known without a call; the settle wait's last listing is the run's listing (no second listing of the same PRs);
+// everything else goes to the adapter unchanged.
+import {
+  runRequeue,
+  type ChecksApi,
+  type PullRequest,
+  type PullRequestQuery,
+  type RequeueOptions,
+  type RequeueResult,
+} from '../index.js';
 
 export interface BranchTarget {
   readonly project: { readonly id: string; readonly name: string };
@@ -19,42 +27,73 @@ export interface BranchRun {
   readonly lastRequeueAtMs?: number;
 }
 
+export interface BranchRunOptions {
+  readonly stopSignal?: AbortSignal;
+  /** The PRs into the branch as just listed (the settled re-merge wait): served once instead of a listing call. */
+  readonly listed?: readonly (readonly PullRequest[])[];
+}
+
 export async function requeueBranch(
   target: BranchTarget,
   api: ChecksApi,
   settings: RequeueSettings,
   now: () => number,
-  stopSignal?: AbortSignal,
+  options: BranchRunOptions = {},
 ): Promise<BranchRun> {
   let lastRequeueAtMs: number | undefined;
-  const scoped: ChecksApi = {
+  let listed = options.listed;
+  const scoped = overriding(api, {
     resolveScope: () =>
       Promise.resolve({
         projects: [target.project],
         repositories: [{ ...target.repository, projectId: target.project.id }],
       }),
-    listPullRequests: (query, signal) => api.listPullRequests(query, signal),
-    listChecks: (pullRequest, signal) => api.listChecks(pullRequest, signal),
+    listPullRequests: (query, signal) => {
+      const pages = listed;
+      listed = undefined;
+      return pages && isBranchQuery(query, target) ? replay(pages) : api.listPullRequests(query, signal);
+    },
     requeueCheck: async (pullRequest, check, signal) => {
       const outcome = await api.requeueCheck(pullRequest, check, signal);
       lastRequeueAtMs = now();
       return outcome;
     },
-    ...(api.listActiveBuilds
-      ? {
-          listActiveBuilds: (project, definitionIds, signal) =>
-            api.listActiveBuilds?.(project, definitionIds, signal) ?? Promise.resolve([]),
-        }
-      : {}),
-  };
+  });
   const result = await runRequeue(
     {
       ...settings,
       scope: { projects: [target.project.id], allProjects: false, repositories: [target.repository.id] },
       targetBranches: [target.refName],
-      ...(stopSignal ? { stopSignal } : {}),
+      ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
     },
     scoped,
   );
   return { result, ...(lastRequeueAtMs === undefined ? {} : { lastRequeueAtMs }) };
+}
+
+/**
+ * `api` with some methods replaced. Every other method, optional ones included, is forwarded as it is (bound to
+ * the adapter), so a port method added later reaches the run without a line here.
+ */
+export function overriding(api: ChecksApi, overrides: Partial<ChecksApi>): ChecksApi {
+  return new Proxy(api, {
+    get(adapter, key) {
+      if (Object.hasOwn(overrides, key)) return overrides[key as keyof ChecksApi];
+      const value: unknown = Reflect.get(adapter, key, adapter);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(adapter) : value;
+    },
+  });
+}
+
+function isBranchQuery(query: PullRequestQuery, target: BranchTarget): boolean {
+  return (
+    query.project.id === target.project.id &&
+    query.repository?.id === target.repository.id &&
+    query.targetBranch === target.refName &&
+    query.targetBranchPrefixes === undefined
+  );
+}
+
+async function* replay(pages: readonly (readonly PullRequest[])[]): AsyncIterable<readonly PullRequest[]> {
+  for (const page of pages) yield await Promise.resolve(page);
 }

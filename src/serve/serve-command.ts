@@ -43,7 +43,6 @@ export interface RequeueFlags extends SelectionRules {
   readonly maxBuildsInFlight?: number;
   readonly dryRun: boolean;
   readonly output: 'text' | 'json';
-  readonly concurrency: number;
 }
 
 export interface ServeCommandDeps<F extends RequeueFlags> {
@@ -89,7 +88,7 @@ export async function runServeCommand<F extends RequeueFlags>(
     ...authorizationOf(credential),
     clock: io.clock,
     userAgent: `azdo-requeue/${io.version} serve`,
-    concurrency: options.concurrency,
+    concurrency: flags.concurrency,
     redact: io.secrets.redact,
     signal: io.abortSignal,
   });
@@ -113,7 +112,7 @@ export async function runServeCommand<F extends RequeueFlags>(
         ...(options.maxRequeues === undefined ? {} : { maxRequeues: options.maxRequeues }),
         ...(options.maxBuildsInFlight === undefined ? {} : { maxBuildsInFlight: options.maxBuildsInFlight }),
         dryRun: options.dryRun,
-        concurrency: options.concurrency,
+        concurrency: flags.concurrency,
       },
       settleTimeoutMs: flags.settleTimeoutMs,
       sweepIntervalMs: flags.sweepIntervalMs,

@@ -78,7 +78,10 @@ export async function startServe(config: ServeConfig, deps: ServeDeps): Promise<
         push.newObjectId,
         { timeoutMs: config.settleTimeoutMs ?? 60_000, clock, signal: workStop.signal },
       );
-      const run = await requeueBranch(push, api, config.settings, () => clock.now(), workStop.signal);
+      const run = await requeueBranch(push, api, config.settings, () => clock.now(), {
+        stopSignal: workStop.signal,
+        ...(wait.settled ? { listed: wait.pages } : {}),
+      });
       const { requeued, failed } = run.result.summary;
       metrics.run('push', requeued, failed);
       const latencyMs =
