@@ -1,13 +1,13 @@
 // `azdo-requeue serve` tried as a user would: the built CLI against the emulator with a service hook subscription;
 // a push through the control API is delivered, and exactly the checks it expired are requeued, each once.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 
 import { DEMO_SCENARIO, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { expectedRequeues } from '../support/expected-requeues.js';
 import { aPushPayload, basicAuth } from '../support/hook-payloads.js';
-import { CLI_PATH } from '../support/run-cli.js';
+import { spawnServe } from '../support/serve-process.js';
 
 let emulator: RunningEmulator;
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -29,43 +29,8 @@ async function startServe(extra: string[] = []) {
   emulator.control.reset();
   emulator.control.setHookSettings({ remergeDelayMs: 50 });
   const project = emulator.projects[0]?.name ?? '';
-  const serve = spawn(
-    process.execPath,
-    [
-      CLI_PATH,
-      'serve',
-      '--org',
-      emulator.orgUrl,
-      '--project',
-      project,
-      '--port',
-      '0',
-      '--json',
-      '--sweep-interval',
-      '0',
-      ...extra,
-    ],
-    {
-      env: {
-        PATH: process.env['PATH'],
-        NO_PROXY: '127.0.0.1',
-        SYSTEM_ACCESSTOKEN: emulator.tokens.jobToken,
-        AZDO_REQUEUE_HOOK_SECRET: secret,
-      },
-    },
-  );
+  const { serve, start, output } = await spawnServe(emulator, secret, extra);
   child = serve;
-  let stdout = '';
-  const output = { stderr: '' };
-  serve.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
-  const start = await new Promise<{ url: string; hookUrl: string }>((resolve, reject) => {
-    serve.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('\n'))
-        resolve(JSON.parse(stdout.split('\n')[0] ?? '') as { url: string; hookUrl: string });
-    });
-    serve.once('close', () => reject(new Error(`serve exited: ${output.stderr}`)));
-  });
   const subscription = await fetch(`${emulator.orgUrl}/_apis/hooks/subscriptions?api-version=7.1`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: basicAuth(emulator.tokens.pat, '') },
