@@ -47,7 +47,7 @@ describe('OPTIONS resource locations (§2.3, §10.1)', () => {
     }
   });
 
-  it.each(['Location', 'git', 'GIT', 'policy', 'core', 'build'])(
+  it.each(['Location', 'git', 'GIT', 'policy', 'core', 'build', 'hooks'])(
     'filters /_apis/%s by area, any case',
     async (area) => {
       const answer = await call(emu, `/_apis/${area}`, { method: 'OPTIONS', version: null });
@@ -57,6 +57,60 @@ describe('OPTIONS resource locations (§2.3, §10.1)', () => {
       expect([...areas]).toEqual([area.toLowerCase()]);
     },
   );
+});
+
+describe('OPTIONS discovery of the service hook routes', () => {
+  const expand = (template: string, values: Record<string, string>) =>
+    template.replace(/\{(\w+)\}/g, (_whole, name: string) => values[name] ?? '').replace(/\/+$/, '');
+
+  it('announces subscriptions and notifications at their recorded location ids, and the routes answer', async () => {
+    const answer = await call(emu, '/_apis/hooks', { method: 'OPTIONS', version: null });
+    const locations = items(answer.json);
+    expect(locations.map((l) => [l['id'], l['resourceName']]).sort()).toEqual([
+      ['0c62d343-21b0-4732-997b-017fde84dc28', 'notifications'],
+      ['fc50d02a-849f-41fb-8af1-0a5216103269', 'subscriptions'],
+    ]);
+    const template = (name: string) =>
+      String(locations.find((l) => l['resourceName'] === name)?.['routeTemplate']);
+
+    // A client that builds its URLs from the templates reaches the routes the emulator serves.
+    const created = await call(
+      emu,
+      `/${expand(template('subscriptions'), { area: 'hooks', resource: 'subscriptions' })}`,
+      {
+        method: 'POST',
+        token: 'pat',
+        body: JSON.stringify({
+          publisherId: 'tfs',
+          eventType: 'git.push',
+          consumerId: 'webHooks',
+          consumerActionId: 'httpRequest',
+          publisherInputs: { projectId: emu.projects[0]?.id ?? '' },
+          consumerInputs: { url: 'http://127.0.0.1:9/hook', basicAuthUsername: 'u', basicAuthPassword: 'p' },
+        }),
+      },
+    );
+    expect(created.status).toBe(200);
+    const subscriptionId = String(record(created.json)['id']);
+    const one = `/${expand(template('subscriptions'), { area: 'hooks', resource: 'subscriptions', subscriptionId })}`;
+    expect((await call(emu, one, { token: 'pat' })).status).toBe(200);
+    const history = `/${expand(template('notifications'), { area: 'hooks', resource: 'notifications', subscriptionId })}`;
+    const notifications = await call(emu, history, { token: 'pat' });
+    expect(notifications.status).toBe(200);
+    expect(record(notifications.json)['count']).toBe(0);
+    expect((await call(emu, one, { method: 'DELETE', token: 'pat' })).status).toBe(204);
+  });
+
+  it('lets a client negotiate the hooks api-version on a Server release', async () => {
+    emu.control.setServerVersion('2019');
+    try {
+      const answer = await call(emu, '/_apis/hooks', { method: 'OPTIONS', version: null });
+      const subscriptions = items(answer.json).find((l) => l['resourceName'] === 'subscriptions');
+      expect(subscriptions).toMatchObject({ minVersion: '1.0', maxVersion: '5.0', releasedVersion: '5.0' });
+    } finally {
+      emu.control.reset();
+    }
+  });
 });
 
 describe('ResourceAreas and connectionData (§2.4, §2.5)', () => {

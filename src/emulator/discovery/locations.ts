@@ -1,6 +1,7 @@
 // The resource-location table behind OPTIONS discovery, per release: parsed once, bodies precomputed (§2.3, §10.1).
 import { BUILD_LOCATION_LINES } from './locations-build.js';
 import { GIT_LOCATION_LINES } from './locations-git.js';
+import { HOOKS_LOCATION_LINES } from './locations-hooks.js';
 import { OTHER_LOCATION_LINES } from './locations-other.js';
 import { parseLocationLine, type ApiResourceLocation } from './api-resource-location.js';
 import { locationForRelease } from './release-locations.js';
@@ -10,6 +11,7 @@ const RECORDED_LOCATIONS: readonly ApiResourceLocation[] = [
   ...GIT_LOCATION_LINES,
   ...BUILD_LOCATION_LINES,
   ...OTHER_LOCATION_LINES,
+  ...HOOKS_LOCATION_LINES,
 ].map(parseLocationLine);
 
 /** One release's locations with their precomputed OPTIONS bodies. */
