@@ -77,16 +77,19 @@ async function runWithProcess(): Promise<number> {
   const abort = new AbortController();
   let stopCode: number | undefined;
   let signals = 0;
+  // serve tells of a stop itself, in its JSON log with its grace period: its stderr stays one JSON object a line
+  // for log collectors, and it reports no run at the end.
+  const announce = (text: string): void => void (argv[0] === 'serve' || stderr.write(text));
   const onSignal = (signal: 'SIGINT' | 'SIGTERM', code: number) => () => {
     signals += 1;
     if (signals >= 3) process.exit(stopCode ?? code);
     stopCode ??= code;
     if (signals === 2) {
-      stderr.write(`azdo-requeue: ${signal} again: abandoning requests in flight, then reporting\n`);
+      announce(`azdo-requeue: ${signal} again: abandoning requests in flight, then reporting\n`);
       abort.abort(new Error(signal));
       return;
     }
-    stderr.write(`azdo-requeue: ${signal}: finishing requests in flight, then reporting what was done\n`);
+    announce(`azdo-requeue: ${signal}: finishing requests in flight, then reporting what was done\n`);
     stop.abort(new Error(signal));
   };
   process.on('SIGINT', onSignal('SIGINT', 130));

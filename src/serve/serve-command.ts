@@ -129,10 +129,31 @@ export async function runServeCommand<F extends RequeueFlags>(
     if (io.stopSignal.aborted) resolve();
     io.stopSignal.addEventListener('abort', () => resolve(), { once: true });
   });
-  log({ event: 'stopping', graceMs: flags.graceMs });
+  const seconds = flags.graceMs / 1000;
+  log({
+    event: 'stopping',
+    signal: signalName(io.stopSignal),
+    graceMs: flags.graceMs,
+    message: `taking no more deliveries, dropping queued pushes (each logged); running ones have ${seconds} s to finish`,
+  });
+  const onAbort = () =>
+    log({
+      event: 'abandoning',
+      level: 'warn',
+      signal: signalName(io.abortSignal),
+      message: 'stopping the requests in flight; every run still logs what it did',
+    });
+  if (io.abortSignal.aborted) onAbort();
+  else io.abortSignal.addEventListener('abort', onAbort, { once: true });
   const { abandoned, finishedInTime } = await running.stop(flags.graceMs);
-  log({ event: 'stopped', abandonedPushes: abandoned, finishedInTime });
+  log({ event: 'stopped', abandonedPushes: abandoned, finishedInTime, exitCode: 0 });
   return 0;
+}
+
+/** `SIGTERM` or `SIGINT`: the bin aborts with the signal's name (cli/main.ts). */
+function signalName(signal: AbortSignal): string | undefined {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : undefined;
 }
 
 /** Configuration and credential problems stop the start; anything else may pass (GET /readyz will tell). */
