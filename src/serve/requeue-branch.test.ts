@@ -63,6 +63,11 @@ describe('requeueBranch', () => {
     await expect(scoped.resolveScope({ projects: [], allProjects: true, repositories: [] })).rejects.toThrow(
       'overridden',
     );
+    // A copy of the scoped port keeps the replacement (a wrapper further down may spread it).
+    await expect(
+      { ...scoped }.resolveScope({ projects: [], allProjects: true, repositories: [] }),
+    ).rejects.toThrow('overridden');
+    expect('listActiveBuilds' in scoped && !('listActiveBuilds' in api)).toBe(true);
     // The capacity budget reaches the adapter's listActiveBuilds through the scoped port: one build of
     // definition 7 already runs, so with room for one nothing is requeued.
     const run = await requeueBranch(target, adapter, { ...settings, maxBuildsInFlight: 1 }, () => 0);

@@ -72,17 +72,22 @@ export async function requeueBranch(
 }
 
 /**
- * `api` with some methods replaced. Every other method, optional ones included, is forwarded as it is (bound to
- * the adapter), so a port method added later reaches the run without a line here.
+ * `api` with some methods replaced. Every other method, optional ones and those on a class's prototype included,
+ * is forwarded bound to the adapter, so a port method added later reaches the run without a line here. A plain
+ * object, not a Proxy: spreading or inspecting it shows the replacements too.
  */
 export function overriding(api: ChecksApi, overrides: Partial<ChecksApi>): ChecksApi {
-  return new Proxy(api, {
-    get(adapter, key) {
-      if (Object.hasOwn(overrides, key)) return overrides[key as keyof ChecksApi];
-      const value: unknown = Reflect.get(adapter, key, adapter);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(adapter) : value;
-    },
-  });
+  const forwarded: Record<string, unknown> = {};
+  let layer: object | null = api;
+  while (layer !== null && layer !== Object.prototype) {
+    for (const key of Object.getOwnPropertyNames(layer)) {
+      if (key === 'constructor' || key in forwarded) continue;
+      const value: unknown = Reflect.get(api, key);
+      if (typeof value === 'function') forwarded[key] = (value as (...args: unknown[]) => unknown).bind(api);
+    }
+    layer = Object.getPrototypeOf(layer) as object | null;
+  }
+  return { ...forwarded, ...overrides } as ChecksApi;
 }
 
 function isBranchQuery(query: PullRequestQuery, target: BranchTarget): boolean {
