@@ -179,4 +179,27 @@ describe('configurations and builds (§3.5, §3.6)', () => {
     );
     expect(items(list.json).map((b) => b['id'])).toContain(running?.id);
   });
+
+  it('lists builds queued within minTime/maxTime in the queryOrder asked for, and refuses a bad one', async () => {
+    const all = emu.control.builds();
+    const times = [...new Set(all.map((b) => Date.parse(b.queueTime)))].sort((a, b) => a - b);
+    const cut = times[Math.floor(times.length / 2)] ?? 0;
+    const since = new Date(cut).toISOString();
+    const base = '/Proj/_apis/build/builds?reasonFilter=pullRequest';
+
+    const newest = await call(emu, `${base}&minTime=${since}&queryOrder=queueTimeDescending`);
+    const oldest = await call(emu, `${base}&maxTime=${since}&queryOrder=queueTimeAscending`);
+    const badOrder = await call(emu, `${base}&queryOrder=sideways`);
+    const badTime = await call(emu, `${base}&minTime=yesterday`);
+
+    const queued = (list: unknown) => items(list).map((b) => Date.parse(String(b['queueTime'])));
+    const expectedNewer = all.filter((b) => Date.parse(b.queueTime) >= cut).length;
+    expect(queued(newest.json)).toHaveLength(expectedNewer);
+    expect(expectedNewer).toBeLessThan(all.length);
+    expect(queued(newest.json).every((ms) => ms >= cut)).toBe(true);
+    expect(queued(newest.json)).toEqual([...queued(newest.json)].sort((a, b) => b - a));
+    expect(queued(oldest.json).every((ms) => ms <= cut)).toBe(true);
+    expect(queued(oldest.json)).toEqual([...queued(oldest.json)].sort((a, b) => a - b));
+    expect([badOrder.status, badTime.status]).toEqual([400, 400]);
+  });
 });

@@ -39,7 +39,56 @@ function candidateBuilds(
   return [...store.buildsById.values()].filter((build) => build.project.id === projectId);
 }
 
-/** `definitions=1,2&statusFilter=inProgress,notStarted&$top=` (+ reasonFilter, branchName), newest first. */
+const ORDERS = new Map<string, { time: 'queueMs' | 'startMs' | 'finishMs'; descending: boolean }>([
+  ['queuetimedescending', { time: 'queueMs', descending: true }],
+  ['queuetimeascending', { time: 'queueMs', descending: false }],
+  ['starttimedescending', { time: 'startMs', descending: true }],
+  ['starttimeascending', { time: 'startMs', descending: false }],
+  ['finishtimedescending', { time: 'finishMs', descending: true }],
+  ['finishtimeascending', { time: 'finishMs', descending: false }],
+]);
+
+function timeParameter(ctx: RouteContext, name: 'minTime' | 'maxTime'): number | undefined {
+  const text = ctx.url.query.get(name.toLowerCase());
+  if (text === undefined || text === '') return undefined;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw serviceErrors.invalidArgument(name, text);
+  return ms;
+}
+
+/**
+ * `minTime`/`maxTime` keep builds whose time named by `queryOrder` (queue time when none is given) falls within
+ * them, and the list comes in that order; without `queryOrder`, newest id first.
+ */
+function orderAndWindow(ctx: RouteContext, builds: BuildEntity[]): BuildEntity[] {
+  const orderText = ctx.url.query.get('queryorder')?.toLowerCase();
+  const order = orderText === undefined || orderText === '' ? undefined : ORDERS.get(orderText);
+  if (orderText !== undefined && orderText !== '' && order === undefined) {
+    throw serviceErrors.invalidArgument('queryOrder', orderText);
+  }
+  const minMs = timeParameter(ctx, 'minTime');
+  const maxMs = timeParameter(ctx, 'maxTime');
+  const timeOf = (build: BuildEntity): number | undefined => build[order?.time ?? 'queueMs'];
+  const windowed =
+    minMs === undefined && maxMs === undefined
+      ? builds
+      : builds.filter((build) => {
+          const ms = timeOf(build);
+          return (
+            ms !== undefined && (minMs === undefined || ms >= minMs) && (maxMs === undefined || ms <= maxMs)
+          );
+        });
+  if (order === undefined) return windowed.sort((a, b) => b.id - a.id);
+  const sign = order.descending ? -1 : 1;
+  return windowed.sort(
+    (a, b) => sign * ((timeOf(a) ?? Infinity) - (timeOf(b) ?? Infinity)) || sign * (a.id - b.id),
+  );
+}
+
+/**
+ * `definitions=1,2&statusFilter=inProgress,notStarted&$top=` (+ reasonFilter, branchName, minTime, maxTime,
+ * queryOrder), newest first unless `queryOrder` says otherwise.
+ */
 function listBuilds(ctx: RouteContext): RouteResult {
   const project = requireProject(ctx);
   const query = ctx.url.query;
@@ -61,13 +110,13 @@ function listBuilds(ctx: RouteContext): RouteResult {
     if (reason !== undefined && reason !== '' && reason !== 'all' && reason !== 'pullrequest') return false;
     return branch === undefined || branch === '' || `refs/pull/${build.pullRequest.id}/merge` === branch;
   });
-  matching.sort((a, b) => b.id - a.id);
+  const ordered = orderAndWindow(ctx, matching);
   const start = Number(query.get('continuationtoken') ?? '0') || 0;
   const topText = query.get('$top');
   const top = topText === undefined || Number(topText) < 1 ? DEFAULT_BUILD_PAGE : Number(topText);
-  const page = matching.slice(start, start + top);
+  const page = ordered.slice(start, start + top);
   const headers: Record<string, string> = {};
-  if (start + page.length < matching.length) headers['x-ms-continuationtoken'] = String(start + page.length);
+  if (start + page.length < ordered.length) headers['x-ms-continuationtoken'] = String(start + page.length);
   return { body: toCollection(page.map((build) => buildJson(ctx.orgUrl, build))), headers };
 }
 
