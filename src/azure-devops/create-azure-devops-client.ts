@@ -7,6 +7,7 @@ import { policyEvaluationsUrl, pullRequestsUrl } from './endpoints.js';
 import { createGetJson } from './get-json.js';
 import { readCollection } from './json-guards.js';
 import { listActiveBuilds } from './list-active-builds.js';
+import { listPullRequestBuilds } from './list-pull-request-builds.js';
 import { DEFAULT_LISTING_LIMITS, type ListingLimits } from './listing-limits.js';
 import { paginateBySkip } from './paginate-by-skip.js';
 import { parsePolicyEvaluation } from './parse-policy-evaluation.js';
@@ -126,6 +127,15 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
 
     listActiveBuilds(project: ProjectRef, definitionIds: readonly number[], signal?: AbortSignal) {
       return listActiveBuilds(get, org, project, definitionIds, signal, limits.builds);
+    },
+
+    listPullRequestBuilds(
+      project: ProjectRef,
+      definitionIds: readonly number[],
+      sinceMs: number,
+      signal?: AbortSignal,
+    ) {
+      return listPullRequestBuilds(get, org, project, definitionIds, sinceMs, signal, limits.builds);
     },
   };
 }

@@ -110,6 +110,28 @@ export function activeBuildsUrl(
   });
 }
 
+/**
+ * Pull-request builds of some definitions queued at or after `minTime` (build 7.1, Builds - List): `minTime`
+ * filters on the time `queryOrder` names, so the order is by queue time; pages like `activeBuildsUrl`.
+ */
+export function pullRequestBuildsUrl(
+  org: string,
+  projectId: string,
+  definitionIds: readonly number[],
+  minTime: string,
+  top: number,
+  continuationToken?: string,
+): URL {
+  return build(org, `${segment(projectId)}/_apis/build/builds`, API_VERSION.build, {
+    definitions: definitionIds.join(','),
+    reasonFilter: 'pullRequest',
+    minTime,
+    queryOrder: 'queueTimeDescending',
+    $top: top,
+    continuationToken,
+  });
+}
+
 export function repositoriesUrl(org: string, projectId: string): URL {
   return build(org, `${segment(projectId)}/_apis/git/repositories`, API_VERSION.git);
 }

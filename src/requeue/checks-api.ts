@@ -36,6 +36,19 @@ export interface ActiveBuild {
   readonly status: 'notStarted' | 'inProgress';
 }
 
+/**
+ * A build of a pull request's merge (`refs/pull/{id}/merge`), as a requeue or a push to the pull request queues
+ * it: the trace another run's requeue leaves (decision 0014).
+ */
+export interface PullRequestBuild {
+  readonly id: number;
+  readonly definitionId: number;
+  readonly repositoryId: string;
+  readonly pullRequestId: number;
+  /** Epoch ms, by the server's clock. */
+  readonly queuedAtMs?: number;
+}
+
 /** Thrown by `requeueCheck` when the world changed and the requeue no longer applies (not a failure). */
 export class CheckNoLongerApplicableError extends Error {
   override readonly name = 'CheckNoLongerApplicableError';
@@ -64,6 +77,17 @@ export interface ChecksApi {
     definitionIds: readonly number[],
     signal?: AbortSignal,
   ): Promise<readonly ActiveBuild[]>;
+  /**
+   * Pull-request builds of these definitions in the project queued at or after `sinceMs` (epoch ms; the server's
+   * clock may differ a little from ours, so callers leave a margin), every page. The cross-run guard reads it
+   * right before requeues; optional, as without it a run keeps exactly once only within itself.
+   */
+  listPullRequestBuilds?(
+    project: ProjectRef,
+    definitionIds: readonly number[],
+    sinceMs: number,
+    signal?: AbortSignal,
+  ): Promise<readonly PullRequestBuild[]>;
 }
 
 /** How a failed call should be treated by the use case. */

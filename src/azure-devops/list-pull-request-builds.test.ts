@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+
+import type { HttpResponse } from '../http/types.js';
+import type { GetJson } from './get-json.js';
+import { listPullRequestBuilds } from './list-pull-request-builds.js';
+
+const org = 'https://dev.azure.com/fabrikam';
+const project = { id: '6f1c2c4e-0000-4000-8000-000000000001', name: 'Fabrikam' };
+const REPO = '7A2D3E5F-0000-4000-8000-000000000002';
+
+function aPullRequestBuild(id: number, pullRequestId: number, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    status: 'notStarted',
+    reason: 'pullRequest',
+    queueTime: '2026-12-02T05:00:01.1234567Z',
+    definition: { id: 7, name: 'PR build' },
+    repository: { id: REPO, type: 'TfsGit' },
+    sourceBranch: `refs/pull/${pullRequestId}/merge`,
+    ...extra,
+  };
+}
+
+function answering(pages: { builds: unknown[]; token?: string }[]) {
+  const urls: URL[] = [];
+  const get: GetJson = (url) => {
+    urls.push(url);
+    const page = pages[urls.length - 1] ?? { builds: [] };
+    const headers: Record<string, string> = page.token ? { 'x-ms-continuationtoken': page.token } : {};
+    const response = { status: 200, headers, bodyText: '', request: {} } as unknown as HttpResponse;
+    return Promise.resolve({ body: { count: page.builds.length, value: page.builds }, response });
+  };
+  return { get, urls };
+}
+
+describe('listPullRequestBuilds', () => {
+  it('asks for pull-request builds of the definitions queued since a whole second, newest queued first', async () => {
+    const { get, urls } = answering([{ builds: [aPullRequestBuild(12, 5)] }]);
+
+    const builds = await listPullRequestBuilds(
+      get,
+      org,
+      project,
+      [7, 9],
+      Date.UTC(2026, 11, 2, 5, 0, 0, 750),
+    );
+
+    expect(builds).toEqual([
+      {
+        id: 12,
+        definitionId: 7,
+        repositoryId: REPO.toLowerCase(),
+        pullRequestId: 5,
+        queuedAtMs: Date.UTC(2026, 11, 2, 5, 0, 1, 123),
+      },
+    ]);
+    expect(Object.fromEntries(urls[0]?.searchParams ?? [])).toEqual({
+      definitions: '7,9',
+      reasonFilter: 'pullRequest',
+      minTime: '2026-12-02T05:00:00Z',
+      queryOrder: 'queueTimeDescending',
+      $top: '1000',
+      'api-version': '7.1',
+    });
+  });
+
+  it('takes the pull request from triggerInfo when the source branch is not its merge ref, and leaves out other builds', async () => {
+    const fromTrigger = aPullRequestBuild(13, 0, {
+      sourceBranch: 'refs/heads/feature/x',
+      triggerInfo: { 'pr.number': '44' },
+    });
+    const notPullRequest = aPullRequestBuild(14, 0, { sourceBranch: 'refs/heads/main', reason: 'manual' });
+    const noRepository = aPullRequestBuild(15, 6, { repository: undefined });
+    const { get, urls } = answering([
+      { builds: [fromTrigger, notPullRequest], token: 'more' },
+      { builds: [noRepository, fromTrigger] },
+    ]);
+
+    const builds = await listPullRequestBuilds(get, org, project, [7], 0);
+
+    expect(builds.map((build) => [build.id, build.pullRequestId])).toEqual([[13, 44]]);
+    expect(urls[1]?.searchParams.get('continuationToken')).toBe('more');
+  });
+
+  it('refuses a build that is not an object, naming the listing', async () => {
+    const { get } = answering([{ builds: ['not a build'] }]);
+
+    await expect(listPullRequestBuilds(get, org, project, [7], 0)).rejects.toThrow(/build/);
+  });
+});
