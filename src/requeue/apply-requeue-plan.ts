@@ -1,6 +1,7 @@
 // Performs the planned requeues through the port, never starting new work once a stop is requested.
 import { createWorkQueue } from '../util/work-queue.js';
 import { ApiFailure, CheckNoLongerApplicableError, type ChecksApi } from './checks-api.js';
+import type { CrossRunGuard } from './cross-run-guard.js';
 import type { CheckVerdict } from './model.js';
 import type { PlannedRequeue } from './plan-requeue.js';
 
@@ -9,6 +10,8 @@ export interface ApplyOptions {
   readonly dryRun: boolean;
   /** Graceful stop (SIGINT/SIGTERM): in-flight requeues finish, no new one starts. */
   readonly stopSignal?: AbortSignal;
+  /** Looks for other runs' requeues right before each PATCH (decision 0014); none in a dry run. */
+  readonly guard?: CrossRunGuard | undefined;
 }
 
 export interface AppliedRequeues {
@@ -48,12 +51,26 @@ export async function applyRequeuePlan(
       return;
     }
     try {
-      const outcome = await api.requeueCheck(pullRequest, check);
+      const send = () => api.requeueCheck(pullRequest, check);
+      const attempt = options.guard ? await options.guard.guard(planned, send) : { done: await send() };
+      if ('newerBuildId' in attempt) {
+        const reason = `build ${attempt.newerBuildId} was queued for it after this run read it (with build ${check.buildId ?? 'none'}): another run or a push requeued it`;
+        verdicts.set(check.evaluationId, {
+          check,
+          action: 'skipped',
+          skipReason: 'changed',
+          reason,
+          ...triggerOf(planned),
+        });
+        return;
+      }
+      const outcome = attempt.done;
       const how = outcome.confirmedBy === 'read-back' ? ' (confirmed by reading the check back)' : '';
+      const note = 'note' in attempt && attempt.note !== undefined ? `; ${attempt.note}` : '';
       verdicts.set(check.evaluationId, {
         check,
         action: 'requeued',
-        reason: `${reasonOf(planned)}; requeued${how}`,
+        reason: `${reasonOf(planned)}; requeued${how}${note}`,
         ...triggerOf(planned),
         ...(outcome.newBuildId === undefined ? {} : { newBuildId: outcome.newBuildId }),
       });

@@ -1,7 +1,9 @@
 // The use case: resolve scope → list → select → plan → apply (or dry run) → one result that explains everything.
 import { applyRequeuePlan } from './apply-requeue-plan.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import { assembleResult } from './assemble-result.js';
 import type { ChecksApi, PullRequestQuery, ResolvedScope, ScopeRequest } from './checks-api.js';
+import { createCrossRunGuard, type CrossRunGuardSettings } from './cross-run-guard.js';
 import type { RequeueResult } from './model.js';
 import { planRequeue, type PlanLimits } from './plan-requeue.js';
 import { readBuildsInFlight } from './read-builds-in-flight.js';
@@ -28,10 +30,19 @@ export interface RequeueOptions {
   /** Graceful stop: finish what is in flight, start nothing new, still report. */
   readonly stopSignal?: AbortSignal;
   readonly onProgress?: (progress: { phase: 'reading' | 'requeuing'; done: number; total: number }) => void;
+  /** @default systemClock */
+  readonly clock?: Clock;
+  /** The guard against other runs' requeues (decision 0014): its settings, or false to run without it. */
+  readonly crossRunGuard?: CrossRunGuardSettings | false;
 }
+
+/** How far before the run's start other runs' builds are listed: covers this much clock skew with the server. */
+const CLOCK_SKEW_MARGIN_MS = 5 * 60_000;
 
 export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promise<RequeueResult> {
   const concurrency = options.concurrency ?? 8;
+  const clock = options.clock ?? systemClock;
+  const startedMs = clock.now();
   const scope = await api.resolveScope(options.scope);
   const reading = await readPullRequests(api, buildQueries(scope, options.targetBranches), {
     rules: options.rules,
@@ -56,10 +67,21 @@ export async function runRequeue(options: RequeueOptions, api: ChecksApi): Promi
   const plan = planRequeue(reading.read, limits);
   options.onProgress?.({ phase: 'requeuing', done: 0, total: plan.requeues.length });
   const stopSignal = authStopped ? AbortSignal.abort() : options.stopSignal;
+  const listBuilds = api.listPullRequestBuilds?.bind(api);
+  const guard =
+    options.dryRun || options.crossRunGuard === false || listBuilds === undefined
+      ? undefined
+      : createCrossRunGuard(listBuilds, plan.requeues, {
+          ...options.crossRunGuard,
+          clock,
+          sinceMs: startedMs - CLOCK_SKEW_MARGIN_MS,
+          signal: stopSignal,
+        });
   const applied = await applyRequeuePlan(plan.requeues, api, {
     concurrency: concurrency * 2,
     dryRun: options.dryRun,
     ...(stopSignal ? { stopSignal } : {}),
+    guard,
   });
   return assembleResult({
     organization: options.organization,

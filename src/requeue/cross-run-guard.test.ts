@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+
+import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
+import { createManualClock, settleMacrotasks } from '../../test/reliability/support/manual-clock.js';
+import { ApiFailure, type PullRequestBuild } from './checks-api.js';
+import { createCrossRunGuard, type CrossRunGuardSettings, type Guarded } from './cross-run-guard.js';
+import type { PolicyCheck } from './model.js';
+import type { PlannedRequeue } from './plan-requeue.js';
+
+const project = { id: 'p-1', name: 'Fabrikam' };
+const repository = { id: 'REPO-1', name: 'web' };
+
+function planned(pullRequestId: number, buildId = 100, definitionId = 7): PlannedRequeue {
+  return {
+    pullRequest: aPullRequest({ id: pullRequestId, project, repository }),
+    check: anExpiredBuildCheck({ buildId, buildDefinitionId: definitionId }),
+  };
+}
+
+function prBuild(pullRequestId: number, id: number, definitionId = 7, queuedAtMs?: number): PullRequestBuild {
+  return {
+    id,
+    definitionId,
+    repositoryId: 'repo-1',
+    pullRequestId,
+    ...(queuedAtMs === undefined ? {} : { queuedAtMs }),
+  };
+}
+
+function withoutDefinition(check: PolicyCheck): PolicyCheck {
+  return Object.fromEntries(
+    Object.entries(check).filter(([key]) => key !== 'buildDefinitionId'),
+  ) as unknown as PolicyCheck;
+}
+
+type Outcome = Guarded<{ newBuildId?: number }>;
+
+/**
+ * A guard over a server whose pull-request builds the test sets. Every listing is recorded; a requeue through
+ * `attempt` adds its build to the server (ids from 1000 up), as the service does.
+ */
+function setUp(plan: PlannedRequeue[], settings: CrossRunGuardSettings = {}) {
+  const clock = createManualClock();
+  const server = { builds: [] as PullRequestBuild[], failure: undefined as Error | undefined };
+  const listings: { definitionIds: readonly number[]; sinceMs: number; atMs: number }[] = [];
+  const sent: number[] = [];
+  const stop = new AbortController();
+  let nextBuild = 1000;
+  const guard = createCrossRunGuard(
+    (listedProject, definitionIds, sinceMs) => {
+      expect(listedProject).toEqual(project);
+      listings.push({ definitionIds, sinceMs, atMs: clock.now() });
+      return server.failure ? Promise.reject(server.failure) : Promise.resolve([...server.builds]);
+    },
+    plan,
+    { clock, sinceMs: clock.now() - 300_000, random: () => 0, signal: stop.signal, ...settings },
+  );
+  const attempt = (entry: PlannedRequeue): Promise<Outcome> =>
+    guard.guard(entry, () => {
+      nextBuild += 1;
+      sent.push(entry.pullRequest.id);
+      server.builds.push(prBuild(entry.pullRequest.id, nextBuild, entry.check.buildDefinitionId));
+      return Promise.resolve({ newBuildId: nextBuild });
+    });
+  return { clock, server, listings, sent, attempt, stop };
+}
+
+/** Tracks an attempt so a test can tell whether it is still waiting. */
+function track(promise: Promise<Outcome>) {
+  const state: { value?: Outcome; error?: unknown } = {};
+  promise.then(
+    (value) => (state.value = value),
+    (error: unknown) => (state.error = error),
+  );
+  return state;
+}
+
+describe('createCrossRunGuard', () => {
+  it('sends one probe first, then the rest at once after a listing made after the probe', async () => {
+    const plan = [planned(1), planned(2), planned(3, 100, 9)];
+    const { attempt, listings, sent } = setUp(plan);
+
+    const answers = await Promise.all(plan.map((entry) => attempt(entry)));
+
+    expect(answers).toEqual([
+      { done: { newBuildId: 1001 } },
+      { done: { newBuildId: 1002 } },
+      { done: { newBuildId: 1003 } },
+    ]);
+    expect(sent).toEqual([1, 2, 3]);
+    expect(listings).toHaveLength(2); // before the probe, and after it; the others share the second
+    expect(listings[0]?.definitionIds).toEqual([7, 9]);
+  });
+
+  it('skips a check with a newer build of its definition for its pull request, and only that one', async () => {
+    const plan = [planned(1), planned(2), planned(3)];
+    const { attempt, server, sent } = setUp(plan, { quietMs: 0 });
+    server.builds = [prBuild(1, 101), prBuild(2, 99), prBuild(3, 150, 8)];
+
+    const answers = await Promise.all(plan.map((entry) => attempt(entry)));
+
+    expect(answers[0]).toEqual({ newerBuildId: 101 });
+    expect(sent).toEqual([2, 3]);
+  });
+
+  it('lists again in the background from half the age on, and waits for a listing once it is too old', async () => {
+    const plan = [planned(1), planned(2), planned(3), planned(4)];
+    const { attempt, listings, clock, server } = setUp(plan, { maxListingAgeMs: 200 });
+    server.builds = [prBuild(9, 50, 7, clock.now() - 10_000)];
+
+    await attempt(plan[0] as PlannedRequeue); // listing at 0, probe, listing at 0 (after it)
+    await clock.advance(99);
+    await attempt(plan[1] as PlannedRequeue); // fresh: no listing
+    await clock.advance(1);
+    await attempt(plan[2] as PlannedRequeue); // half the age: answers now, lists in the background
+    await clock.advance(200);
+    await attempt(plan[3] as PlannedRequeue); // too old: waits for a new one
+
+    expect(listings.map((listing) => listing.atMs - (listings[0]?.atMs ?? 0))).toEqual([0, 0, 100, 300]);
+    expect(listings[1]?.sinceMs).toBe((listings[0]?.atMs ?? 0) - 10_000 - 60_000);
+  });
+
+  it('yields after seeing another run requeue checks of the plan, until that run has been quiet', async () => {
+    const plan = [planned(1), planned(2), planned(3)];
+    const { attempt, server, clock, sent } = setUp(plan, { quietMs: 1_000 });
+    server.builds = [prBuild(1, 101)];
+
+    expect(await attempt(plan[0] as PlannedRequeue)).toEqual({ newerBuildId: 101 });
+    const second = track(attempt(plan[1] as PlannedRequeue));
+    await clock.advance(600);
+    server.builds.push(prBuild(3, 102)); // the other run goes on: the wait starts again
+    await clock.advance(400);
+    expect(second).toEqual({});
+    await clock.advance(999);
+    expect(second).toEqual({});
+    await clock.advance(1);
+
+    expect(second.value).toEqual({ done: { newBuildId: 1001 } });
+    expect(sent).toEqual([2]);
+  });
+
+  it('counts its own requeues as its own, and another run doubling its probe as someone else', async () => {
+    const plan = [planned(1), planned(2), planned(3)];
+    const { attempt, server, clock, sent } = setUp(plan, { quietMs: 1_000 });
+
+    expect(await attempt(plan[0] as PlannedRequeue)).toEqual({ done: { newBuildId: 1001 } });
+    await clock.advance(300);
+    expect(await attempt(plan[1] as PlannedRequeue)).toEqual({ done: { newBuildId: 1002 } });
+    server.builds.push(prBuild(2, 1500)); // another run requeued check 2 as well
+    await clock.advance(300);
+    const third = track(attempt(plan[2] as PlannedRequeue));
+    await settleMacrotasks();
+
+    expect(third).toEqual({});
+    await clock.advance(1_000);
+    expect(third.value).toEqual({ done: { newBuildId: 1003 } });
+    expect(sent).toEqual([1, 2, 3]);
+  });
+
+  it('stops yielding after maxYieldMs and goes on with the listing alone', async () => {
+    const plan = [planned(1), planned(2), planned(3)];
+    const { attempt, server, clock } = setUp(plan, { quietMs: 1_000, maxYieldMs: 1_500 });
+    server.builds = [prBuild(1, 101)];
+    await attempt(plan[0] as PlannedRequeue);
+
+    const second = track(attempt(plan[1] as PlannedRequeue));
+    await clock.advance(500);
+    server.builds.push(prBuild(3, 102));
+    await clock.advance(500);
+    expect(second).toEqual({});
+    await clock.advance(1_000);
+
+    expect(second.value).toEqual({ done: { newBuildId: 1001 } });
+  });
+
+  it('ends a wait with a stop failure when the run is stopped, before sending anything', async () => {
+    const plan = [planned(1), planned(2)];
+    const { attempt, server, stop, sent } = setUp(plan);
+    server.builds = [prBuild(1, 101)];
+    await attempt(plan[0] as PlannedRequeue);
+
+    const second = attempt(plan[1] as PlannedRequeue);
+    stop.abort(new Error('stopped'));
+
+    await expect(second).rejects.toMatchObject({ kind: 'stopped' });
+    expect(sent).toEqual([]);
+  });
+
+  it('goes on without a guard, with a note, when the listing fails, and never lists that project again', async () => {
+    const plan = [planned(1), planned(2)];
+    const { attempt, server, clock, listings, sent } = setUp(plan);
+    server.failure = new ApiFailure('auth', 'HTTP 403: no permission to view builds', 'HTTP 403');
+
+    const first = await attempt(plan[0] as PlannedRequeue);
+    await clock.advance(10_000);
+    const second = await attempt(plan[1] as PlannedRequeue);
+
+    const note = 'not checked for requeues by other runs (HTTP 403: no permission to view builds)';
+    expect([first, second]).toEqual([
+      { done: { newBuildId: 1001 }, note },
+      { done: { newBuildId: 1002 }, note },
+    ]);
+    expect(listings).toHaveLength(1);
+    expect(sent).toEqual([1, 2]);
+  });
+
+  it('passes a stop during the listing on, so the check is reported as interrupted', async () => {
+    const { attempt, server, sent } = setUp([planned(1)]);
+    server.failure = new ApiFailure('stopped', 'the run stopped', 'stopped');
+
+    await expect(attempt(planned(1))).rejects.toMatchObject({ kind: 'stopped' });
+    expect(sent).toEqual([]);
+  });
+
+  it('requeues a check whose definition is unknown without listing', async () => {
+    const unknown: PlannedRequeue = {
+      pullRequest: aPullRequest({ project, repository }),
+      check: withoutDefinition(anExpiredBuildCheck()),
+    };
+    const { attempt, listings } = setUp([unknown]);
+
+    expect(await attempt(unknown)).toEqual({ done: { newBuildId: 1001 } });
+    expect(listings).toHaveLength(0);
+  });
+});
