@@ -33,6 +33,9 @@ function withoutDefinition(check: PolicyCheck): PolicyCheck {
   ) as unknown as PolicyCheck;
 }
 
+/** A build on the test's server; in the first project unless it says otherwise. */
+type ServerBuild = PullRequestBuild & { readonly projectId?: string };
+
 type Outcome = Guarded<{ newBuildId?: number }>;
 
 /**
@@ -41,16 +44,16 @@ type Outcome = Guarded<{ newBuildId?: number }>;
  */
 function setUp(plan: PlannedRequeue[], settings: CrossRunGuardSettings = {}) {
   const clock = createManualClock();
-  const server = { builds: [] as PullRequestBuild[], failure: undefined as Error | undefined };
-  const listings: { definitionIds: readonly number[]; sinceMs: number; atMs: number }[] = [];
+  const server = { builds: [] as ServerBuild[], failure: undefined as Error | undefined };
+  const listings: { project: string; definitionIds: readonly number[]; sinceMs: number; atMs: number }[] = [];
   const sent: number[] = [];
   const stop = new AbortController();
   let nextBuild = 1000;
   const guard = createCrossRunGuard(
     (listedProject, definitionIds, sinceMs) => {
-      expect(listedProject).toEqual(project);
-      listings.push({ definitionIds, sinceMs, atMs: clock.now() });
-      return server.failure ? Promise.reject(server.failure) : Promise.resolve([...server.builds]);
+      listings.push({ project: listedProject.id, definitionIds, sinceMs, atMs: clock.now() });
+      const builds = server.builds.filter((build) => (build.projectId ?? project.id) === listedProject.id);
+      return server.failure ? Promise.reject(server.failure) : Promise.resolve(builds);
     },
     plan,
     { clock, sinceMs: clock.now() - 300_000, random: () => 0, signal: stop.signal, ...settings },
@@ -59,7 +62,10 @@ function setUp(plan: PlannedRequeue[], settings: CrossRunGuardSettings = {}) {
     guard.guard(entry, () => {
       nextBuild += 1;
       sent.push(entry.pullRequest.id);
-      server.builds.push(prBuild(entry.pullRequest.id, nextBuild, entry.check.buildDefinitionId));
+      server.builds.push({
+        ...prBuild(entry.pullRequest.id, nextBuild, entry.check.buildDefinitionId),
+        projectId: entry.pullRequest.project.id,
+      });
       return Promise.resolve({ newBuildId: nextBuild });
     });
   return { clock, server, listings, sent, attempt, stop };
@@ -155,6 +161,26 @@ describe('createCrossRunGuard', () => {
     await clock.advance(1_000);
     expect(third.value).toEqual({ done: { newBuildId: 1003 } });
     expect(sent).toEqual([1, 2, 3]);
+  });
+
+  it('yields in every project once another run is seen in one of them', async () => {
+    const otherProject = { id: 'p-2', name: 'Contoso' };
+    const elsewhere: PlannedRequeue = {
+      pullRequest: aPullRequest({ id: 20, project: otherProject, repository }),
+      check: anExpiredBuildCheck({ buildId: 100, buildDefinitionId: 7 }),
+    };
+    const plan = [planned(1), planned(2), elsewhere];
+    const { attempt, server, clock, sent } = setUp(plan, { quietMs: 1_000 });
+    server.builds = [prBuild(1, 101)];
+
+    expect(await attempt(plan[0] as PlannedRequeue)).toEqual({ newerBuildId: 101 });
+    const other = track(attempt(elsewhere));
+    await clock.advance(999);
+    expect(other).toEqual({});
+    await clock.advance(1);
+
+    expect(other.value).toEqual({ done: { newBuildId: 1001 } });
+    expect(sent).toEqual([20]);
   });
 
   it('stops yielding after maxYieldMs and goes on with the listing alone', async () => {

@@ -4,9 +4,9 @@
 // pull-request build of the check's definition. So, per project (decision 0014):
 // - look before each PATCH: a check with a build newer than the one it was read with, in a listing of the
 //   project's pull-request builds at most `maxListingAgeMs` old, is skipped;
-// - yield: once someone else is seen requeueing checks of this plan, no PATCH until that has been quiet for
-//   `quietMs` (and a random part more), or a run that started later would skip what the first did, catch up
-//   with it and race it check for check;
+// - yield: once someone else is seen requeueing checks of this plan, no PATCH (in any project) until that has been
+//   quiet for `quietMs` (and a random part more), or a run that started later would skip what the first did,
+//   catch up with it and race it check for check;
 // - probe: the first PATCH (and the first after a yield) goes alone, and the others wait for a listing made after
 //   it returned, so two runs that start requeueing at the same moment collide on one check, not on a listing's
 //   worth, and then see each other.
@@ -111,6 +111,19 @@ export function createCrossRunGuard(
     }
   }
 
+  /**
+   * When every project's watch will have been quiet long enough. A run seen requeueing in one project is soon in
+   * the others too: waiting in all of them keeps a run that yields in one from meeting it head-on in the next.
+   */
+  function quietAt(): number | undefined {
+    let latest: number | undefined;
+    for (const { watch } of gates.values()) {
+      const atMs = watch.quietAtMs();
+      if (atMs !== undefined && (latest === undefined || atMs > latest)) latest = atMs;
+    }
+    return latest;
+  }
+
   /** Waits for the probe at most `probeWaitMs`; false when it is still going. */
   async function finished(probe: Promise<void>): Promise<boolean> {
     const cancel = new AbortController();
@@ -141,7 +154,7 @@ export function createCrossRunGuard(
         }
         const newer = gate.watch.newerBuild(planned);
         if (newer !== undefined) return { newerBuildId: newer };
-        const quietAtMs = gate.watch.quietAtMs();
+        const quietAtMs = quietAt();
         if (quietAtMs !== undefined && clock.now() - startedMs < maxYieldMs) {
           gate.open = false;
           await sleepUntil(quietAtMs);
