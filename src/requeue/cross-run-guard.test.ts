@@ -98,6 +98,16 @@ describe('createCrossRunGuard', () => {
     expect(listings[0]?.definitionIds).toEqual([7, 9]);
   });
 
+  it('draws the probe by lot among the checks ready together, so runs in step rarely probe the same check', async () => {
+    const plan = [planned(1), planned(2), planned(3)];
+    const { attempt, sent } = setUp(plan, { random: () => 0.99 });
+
+    await Promise.all(plan.map((entry) => attempt(entry)));
+
+    expect(sent[0]).toBe(3);
+    expect([...sent].sort()).toEqual([1, 2, 3]);
+  });
+
   it('skips a check with a newer build of its definition for its pull request, and only that one', async () => {
     const plan = [planned(1), planned(2), planned(3)];
     const { attempt, server, sent } = setUp(plan, { quietMs: 0 });

@@ -7,13 +7,21 @@
 // - yield: once someone else is seen requeueing checks of this plan, no PATCH (in any project) until that has been
 //   quiet for `quietMs` (and a random part more), or a run that started later would skip what the first did,
 //   catch up with it and race it check for check;
-// - probe: the first PATCH (and the first after a yield) goes alone, and the others wait for a listing made after
-//   it returned, so two runs that start requeueing at the same moment collide on one check, not on a listing's
-//   worth, and then see each other.
+// - probe: one PATCH (the first after the start or a yield, drawn by lot among the checks ready together) goes
+//   alone, and the others wait for a listing made after it returned, so runs that start requeueing at the same
+//   moment rarely pick the same check, collide on one at most, and then see each other.
 import type { Clock } from '../util/clock.js';
 import { ApiFailure, type ChecksApi, type PullRequestBuild } from './checks-api.js';
 import type { PlannedRequeue } from './plan-requeue.js';
-import { createBuildWatch, type BuildWatch } from './watch-pull-request-builds.js';
+import {
+  createProjectGate,
+  drawProbe,
+  endProbe,
+  probeEnded,
+  sendThrough,
+  type ProjectGate,
+} from './project-gate.js';
+import { createBuildWatch } from './watch-pull-request-builds.js';
 
 export interface CrossRunGuardSettings {
   /**
@@ -51,15 +59,6 @@ export interface CrossRunGuard {
 
 type ListBuilds = NonNullable<ChecksApi['listPullRequestBuilds']>;
 
-interface ProjectGate {
-  readonly watch: BuildWatch;
-  /** PATCHes go without a probe; closed again by every yield. */
-  open: boolean;
-  probe?: Promise<void> | undefined;
-  /** Why the listing failed: the project's checks go on as without a guard, and it is not listed again. */
-  unguarded?: string;
-}
-
 export function createCrossRunGuard(
   list: ListBuilds,
   requeues: readonly PlannedRequeue[],
@@ -68,6 +67,7 @@ export function createCrossRunGuard(
   const { clock, signal } = options;
   const maxYieldMs = options.maxYieldMs ?? 600_000;
   const probeWaitMs = options.probeWaitMs ?? 500;
+  const random = options.random ?? Math.random;
   const gates = new Map<string, ProjectGate>();
   for (const planned of requeues) {
     const { project } = planned.pullRequest;
@@ -81,9 +81,9 @@ export function createCrossRunGuard(
         clock,
         maxListingAgeMs: options.maxListingAgeMs ?? 200,
         quietMs: options.quietMs ?? 1_000,
-        random: options.random ?? Math.random,
+        random,
       });
-      gate = { watch, open: false };
+      gate = createProjectGate(watch);
       gates.set(project.id, gate);
     }
     gate.watch.plan(planned);
@@ -124,20 +124,6 @@ export function createCrossRunGuard(
     return latest;
   }
 
-  /** Waits for the probe at most `probeWaitMs`; false when it is still going. */
-  async function finished(probe: Promise<void>): Promise<boolean> {
-    const cancel = new AbortController();
-    const timeUp = clock.sleep(probeWaitMs, cancel.signal).then(
-      () => false,
-      () => true,
-    );
-    try {
-      return await Promise.race([probe.then(() => true), timeUp]);
-    } finally {
-      cancel.abort();
-    }
-  }
-
   return {
     async guard(planned, requeue) {
       const gate = gates.get(planned.pullRequest.project.id);
@@ -161,18 +147,17 @@ export function createCrossRunGuard(
           notBeforeMs = quietAtMs;
           continue;
         }
-        if (gate.open) return send(gate, planned, requeue);
+        if (gate.open) return sendThrough(gate, planned, requeue);
         if (gate.probe !== undefined) {
           // A probe stuck in retries (a 5xx burst, a dropped connection) holds the others only so long; then they
           // go on with the listing alone, so that one slow check does not stall the run.
           const probe = gate.probe;
-          if (!(await finished(probe)) && gate.probe === probe) gate.open = true;
+          if (!(await probeEnded(probe, clock, probeWaitMs)) && gate.probe === probe) gate.open = true;
           continue;
         }
-        let release = (): void => undefined;
-        gate.probe = new Promise<void>((resolve) => (release = resolve));
+        if (!(await drawProbe(gate, random))) continue;
         try {
-          const done = await send(gate, planned, requeue);
+          const done = await sendThrough(gate, planned, requeue);
           // Open only when a listing made after the probe returned shows nobody else requeueing.
           try {
             if ((await refreshed(gate, 'now')) && gate.watch.quietAtMs() === undefined) gate.open = true;
@@ -181,26 +166,9 @@ export function createCrossRunGuard(
           }
           return done;
         } finally {
-          gate.probe = undefined;
-          release();
+          endProbe(gate);
         }
       }
     },
   };
-}
-
-async function send<T extends { readonly newBuildId?: number }>(
-  gate: ProjectGate,
-  planned: PlannedRequeue,
-  requeue: () => Promise<T>,
-): Promise<{ done: T }> {
-  gate.watch.claim(planned);
-  let buildId: number | undefined;
-  try {
-    const done = await requeue();
-    buildId = done.newBuildId;
-    return { done };
-  } finally {
-    gate.watch.requeued(planned, buildId);
-  }
 }
