@@ -1,6 +1,12 @@
 // The adapter: implements the domain's ChecksApi over the Azure DevOps REST API through an HTTP pipeline.
 import type { SendRequest } from '../http/types.js';
-import type { ChecksApi, PullRequestQuery, ResolvedScope, ScopeRequest } from '../requeue/checks-api.js';
+import type {
+  BuildWindow,
+  ChecksApi,
+  PullRequestQuery,
+  ResolvedScope,
+  ScopeRequest,
+} from '../requeue/checks-api.js';
 import type { PolicyCheck, ProjectRef, PullRequest } from '../requeue/model.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { policyEvaluationsUrl, pullRequestsUrl } from './endpoints.js';
@@ -132,10 +138,10 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions): Chec
     listPullRequestBuilds(
       project: ProjectRef,
       definitionIds: readonly number[],
-      sinceMs: number,
+      window: BuildWindow,
       signal?: AbortSignal,
     ) {
-      return listPullRequestBuilds(get, org, project, definitionIds, sinceMs, signal, limits.builds);
+      return listPullRequestBuilds(get, org, project, definitionIds, window, signal, limits.builds);
     },
   };
 }

@@ -20,6 +20,8 @@ export interface BuildListing<T> {
   /** The build as the caller wants it, or undefined to leave it out (one that moved on while listed). */
   readonly parse: (item: unknown) => T | undefined;
   readonly maxItems: number;
+  /** Whether the listing has what it needs after this page (of builds kept), so no later page is asked for. */
+  readonly enoughAfter?: (page: readonly T[]) => boolean;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -43,13 +45,16 @@ export async function listBuilds<T>(listing: BuildListing<T>): Promise<T[]> {
       ...(listing.signal ? { signal: listing.signal } : {}),
     });
     for await (const page of pages) {
+      const kept: T[] = [];
       for (const { id, value } of page) {
         // Pages are not a snapshot (the paging drops a repeat within one listing); chunks may share a build.
         if (value !== undefined && !seen.has(id)) {
           seen.add(id);
-          builds.push(value);
+          kept.push(value);
         }
       }
+      builds.push(...kept);
+      if (listing.enoughAfter?.(kept) === true) break;
     }
   }
   return builds;

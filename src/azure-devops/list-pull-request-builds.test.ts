@@ -37,13 +37,9 @@ describe('listPullRequestBuilds', () => {
   it('asks for pull-request builds of the definitions queued since a whole second, newest queued first', async () => {
     const { get, urls } = answering([{ builds: [aPullRequestBuild(12, 5)] }]);
 
-    const builds = await listPullRequestBuilds(
-      get,
-      org,
-      project,
-      [7, 9],
-      Date.UTC(2026, 11, 2, 5, 0, 0, 750),
-    );
+    const builds = await listPullRequestBuilds(get, org, project, [7, 9], {
+      sinceMs: Date.UTC(2026, 11, 2, 5, 0, 0, 750),
+    });
 
     expect(builds).toEqual([
       {
@@ -59,7 +55,7 @@ describe('listPullRequestBuilds', () => {
       reasonFilter: 'pullRequest',
       minTime: '2026-12-02T05:00:00Z',
       queryOrder: 'queueTimeDescending',
-      $top: '1000',
+      $top: '200',
       'api-version': '7.1',
     });
   });
@@ -76,15 +72,30 @@ describe('listPullRequestBuilds', () => {
       { builds: [noRepository, fromTrigger] },
     ]);
 
-    const builds = await listPullRequestBuilds(get, org, project, [7], 0);
+    const builds = await listPullRequestBuilds(get, org, project, [7], { sinceMs: 0 });
 
     expect(builds.map((build) => [build.id, build.pullRequestId])).toEqual([[13, 44]]);
     expect(urls[1]?.searchParams.get('continuationToken')).toBe('more');
   });
 
+  it('stops at a page with nothing newer than the builds seen before, and goes on after a page of new ones', async () => {
+    const { get, urls } = answering([
+      { builds: [aPullRequestBuild(40, 1), aPullRequestBuild(39, 2)], token: 'p2' },
+      { builds: [aPullRequestBuild(31, 3), aPullRequestBuild(30, 4)], token: 'p3' },
+      { builds: [aPullRequestBuild(20, 5)] },
+    ]);
+
+    const builds = await listPullRequestBuilds(get, org, project, [7], { sinceMs: 0, seenUpToId: 31 });
+
+    expect(builds.map((build) => build.id)).toEqual([40, 39, 31, 30]);
+    expect(urls).toHaveLength(2);
+  });
+
   it('refuses a build that is not an object, naming the listing', async () => {
     const { get } = answering([{ builds: ['not a build'] }]);
 
-    await expect(listPullRequestBuilds(get, org, project, [7], 0)).rejects.toThrow(/build/);
+    await expect(listPullRequestBuilds(get, org, project, [7], { sinceMs: 0 })).rejects.toThrow(
+      /build has no number "id"/,
+    );
   });
 });

@@ -49,6 +49,17 @@ export interface PullRequestBuild {
   readonly queuedAtMs?: number;
 }
 
+/** Which pull-request builds a listing asks for. */
+export interface BuildWindow {
+  /** Queued at or after this (epoch ms; the server's clock may differ a little from ours: leave a margin). */
+  readonly sinceMs: number;
+  /**
+   * Builds up to this id were listed before: newest queued first, paging may stop at a page holding no newer
+   * one, so a refresh reads what is new rather than the whole window again.
+   */
+  readonly seenUpToId?: number;
+}
+
 /** Thrown by `requeueCheck` when the world changed and the requeue no longer applies (not a failure). */
 export class CheckNoLongerApplicableError extends Error {
   override readonly name = 'CheckNoLongerApplicableError';
@@ -78,14 +89,13 @@ export interface ChecksApi {
     signal?: AbortSignal,
   ): Promise<readonly ActiveBuild[]>;
   /**
-   * Pull-request builds of these definitions in the project queued at or after `sinceMs` (epoch ms; the server's
-   * clock may differ a little from ours, so callers leave a margin), every page. The cross-run guard reads it
-   * right before requeues; optional, as without it a run keeps exactly once only within itself.
+   * Pull-request builds of these definitions in the project within the window, every page needed. The cross-run
+   * guard reads it right before requeues; optional, as without it a run keeps exactly once only within itself.
    */
   listPullRequestBuilds?(
     project: ProjectRef,
     definitionIds: readonly number[],
-    sinceMs: number,
+    window: BuildWindow,
     signal?: AbortSignal,
   ): Promise<readonly PullRequestBuild[]>;
 }

@@ -45,13 +45,19 @@ type Outcome = Guarded<{ newBuildId?: number }>;
 function setUp(plan: PlannedRequeue[], settings: CrossRunGuardSettings = {}) {
   const clock = createManualClock();
   const server = { builds: [] as ServerBuild[], failure: undefined as Error | undefined };
-  const listings: { project: string; definitionIds: readonly number[]; sinceMs: number; atMs: number }[] = [];
+  const listings: {
+    project: string;
+    definitionIds: readonly number[];
+    sinceMs: number;
+    seenUpToId?: number | undefined;
+    atMs: number;
+  }[] = [];
   const sent: number[] = [];
   const stop = new AbortController();
   let nextBuild = 1000;
   const guard = createCrossRunGuard(
-    (listedProject, definitionIds, sinceMs) => {
-      listings.push({ project: listedProject.id, definitionIds, sinceMs, atMs: clock.now() });
+    (listedProject, definitionIds, { sinceMs, seenUpToId }) => {
+      listings.push({ project: listedProject.id, definitionIds, sinceMs, seenUpToId, atMs: clock.now() });
       const builds = server.builds.filter((build) => (build.projectId ?? project.id) === listedProject.id);
       return server.failure ? Promise.reject(server.failure) : Promise.resolve(builds);
     },
@@ -119,7 +125,7 @@ describe('createCrossRunGuard', () => {
     expect(sent).toEqual([2, 3]);
   });
 
-  it('lists again in the background from half the age on, and waits for a listing once it is too old', async () => {
+  it('lists again in the background from half the age on, from what it has seen, and waits once too old', async () => {
     const plan = [planned(1), planned(2), planned(3), planned(4)];
     const { attempt, listings, clock, server } = setUp(plan, { maxListingAgeMs: 200 });
     server.builds = [prBuild(9, 50, 7, clock.now() - 10_000)];
@@ -133,7 +139,8 @@ describe('createCrossRunGuard', () => {
     await attempt(plan[3] as PlannedRequeue); // too old: waits for a new one
 
     expect(listings.map((listing) => listing.atMs - (listings[0]?.atMs ?? 0))).toEqual([0, 0, 100, 300]);
-    expect(listings[1]?.sinceMs).toBe((listings[0]?.atMs ?? 0) - 10_000 - 60_000);
+    expect(listings[1]?.sinceMs).toBe((listings[0]?.atMs ?? 0) - 10_000 - 2_000);
+    expect(listings.map((listing) => listing.seenUpToId)).toEqual([undefined, 50, 1001, 1002]);
   });
 
   it('yields after seeing another run requeue checks of the plan, until that run has been quiet', async () => {

@@ -75,8 +75,8 @@ export function createCrossRunGuard(
     let gate = gates.get(project.id);
     if (gate === undefined) {
       const watch = createBuildWatch({
-        list: (definitionIds, sinceMs): Promise<readonly PullRequestBuild[]> =>
-          list(project, definitionIds, sinceMs, signal),
+        list: (definitionIds, window): Promise<readonly PullRequestBuild[]> =>
+          list(project, definitionIds, window, signal),
         sinceMs: options.sinceMs,
         clock,
         maxListingAgeMs: options.maxListingAgeMs ?? 200,
@@ -99,6 +99,13 @@ export function createCrossRunGuard(
       gate.unguarded = error.message;
       gate.open = true;
       return false;
+    }
+  }
+
+  /** A stop ends every wait, and no PATCH starts after it. */
+  function throwIfStopped(): void {
+    if (signal?.aborted === true) {
+      throw new ApiFailure('stopped', 'the run stopped before this requeue was sent', 'stopped');
     }
   }
 
@@ -132,6 +139,7 @@ export function createCrossRunGuard(
       const startedMs = clock.now();
       let notBeforeMs = Number.NEGATIVE_INFINITY;
       for (;;) {
+        throwIfStopped();
         if (gate.unguarded !== undefined || !(await refreshed(gate, notBeforeMs))) {
           return {
             done: await requeue(),
@@ -147,15 +155,23 @@ export function createCrossRunGuard(
           notBeforeMs = quietAtMs;
           continue;
         }
+        throwIfStopped();
         if (gate.open) return sendThrough(gate, planned, requeue);
         if (gate.probe !== undefined) {
           // A probe stuck in retries (a 5xx burst, a dropped connection) holds the others only so long; then they
-          // go on with the listing alone, so that one slow check does not stall the run.
+          // go on with the listing alone, so that one slow check does not stall the run. So long is at least ten
+          // listings' time, so that a slow server's ordinary probe is waited for.
           const probe = gate.probe;
-          if (!(await probeEnded(probe, clock, probeWaitMs)) && gate.probe === probe) gate.open = true;
+          const waitMs = Math.max(probeWaitMs, 10 * gate.watch.lastListingMs());
+          if (!(await probeEnded(probe, clock, waitMs)) && gate.probe === probe) gate.open = true;
           continue;
         }
         if (!(await drawProbe(gate, random))) continue;
+        // A stop, or a listing, may have come in while the lots were drawn.
+        const newerAfterDraw = gate.watch.newerBuild(planned);
+        if (newerAfterDraw !== undefined || signal?.aborted === true) endProbe(gate);
+        throwIfStopped();
+        if (newerAfterDraw !== undefined) return { newerBuildId: newerAfterDraw };
         try {
           const done = await sendThrough(gate, planned, requeue);
           // Open only when a listing made after the probe returned shows nobody else requeueing.

@@ -31,7 +31,7 @@ function setUp() {
   ];
   const guarded: ChecksApi = {
     ...api,
-    listPullRequestBuilds: (_project, _definitions, sinceMs) => {
+    listPullRequestBuilds: (_project, _definitions, { sinceMs }) => {
       listings.push(sinceMs);
       return Promise.resolve(builds);
     },

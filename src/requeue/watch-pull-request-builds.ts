@@ -2,11 +2,14 @@
 // refreshed while the run requeues, which of them this run queued, and until when someone else's requeues of
 // checks of this plan keep it waiting.
 import type { Clock } from '../util/clock.js';
-import type { PullRequestBuild } from './checks-api.js';
+import type { BuildWindow, PullRequestBuild } from './checks-api.js';
 import type { PlannedRequeue } from './plan-requeue.js';
 
 export interface BuildWatchOptions {
-  readonly list: (definitionIds: readonly number[], sinceMs: number) => Promise<readonly PullRequestBuild[]>;
+  readonly list: (
+    definitionIds: readonly number[],
+    window: BuildWindow,
+  ) => Promise<readonly PullRequestBuild[]>;
   readonly sinceMs: number;
   readonly clock: Clock;
   readonly maxListingAgeMs: number;
@@ -18,6 +21,8 @@ export interface BuildWatch {
   plan(planned: PlannedRequeue): void;
   /** Resolves once a listing started no earlier than `notBeforeMs`, and less long ago than the age allowed, is in. */
   refresh(notBeforeMs: number): Promise<void>;
+  /** How long the last listing took (0 before the first): the guard's measure of a round trip. */
+  lastListingMs(): number;
   /** Lists now, whatever the last listing: what happened after this moment is in it. */
   listNow(): Promise<void>;
   /** A build newer than the one the check was read with, queued by someone else; undefined when there is none. */
@@ -31,10 +36,10 @@ export interface BuildWatch {
 }
 
 /**
- * Builds listed again on each refresh, by the server's queue time: a build may be committed a little after a
- * later-queued one, so each listing reaches this far behind the newest queue time seen.
+ * Each refresh reaches this far behind the newest queue time seen (server clock), for a build committed a little
+ * after a later-queued one; the early stop on known ids keeps it to about one page.
  */
-const RELIST_OVERLAP_MS = 60_000;
+const RELIST_OVERLAP_MS = 2_000;
 
 function keyOf({ pullRequest, check }: PlannedRequeue): string {
   return `${pullRequest.repository.id.toLowerCase()}/${pullRequest.id}/${check.buildDefinitionId ?? ''}`;
@@ -49,12 +54,15 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
   const ownBuilds = new Set<number>();
   const claimed = new Set<string>();
   const inFlight = new Set<string>();
+  /** Checks this run requeued without learning its build's id: their builds cannot be told apart, so none count. */
+  const ownUnknown = new Set<string>();
   const definitionIds = new Set<number>();
   /** The newest listing started (maybe still in flight), and the start of the newest one that is in. */
   let latest: { readonly startedMs: number; readonly done: Promise<void> } | undefined;
   let inStartedMs: number | undefined;
   let lastListingMs = 0;
   let newestQueuedMs: number | undefined;
+  let newestId: number | undefined;
   let othersSeen = 0;
   let quietUntilMs: number | undefined;
 
@@ -68,6 +76,7 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
     for (const build of builds) {
       const key = `${build.repositoryId}/${build.pullRequestId}/${build.definitionId}`;
       if (readWith.has(key)) seenBuilds.set(key, (seenBuilds.get(key) ?? new Set()).add(build.id));
+      if (build.id > (newestId ?? 0)) newestId = build.id;
       if (build.queuedAtMs !== undefined && build.queuedAtMs > (newestQueuedMs ?? 0)) {
         newestQueuedMs = build.queuedAtMs;
       }
@@ -75,7 +84,9 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
     // Someone else requeued more checks of this plan since the last listing: wait until they are quiet, for a
     // random part more, so that two runs waiting on each other do not both resume at once.
     let seen = 0;
-    for (const [key, buildId] of readWith) if (!inFlight.has(key) && newestOfOthers(key) > buildId) seen += 1;
+    for (const [key, buildId] of readWith) {
+      if (!inFlight.has(key) && !ownUnknown.has(key) && newestOfOthers(key) > buildId) seen += 1;
+    }
     if (seen > othersSeen) quietUntilMs = clock.now() + options.quietMs * (1 + options.random());
     othersSeen = seen;
   }
@@ -87,7 +98,8 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
         ? options.sinceMs
         : Math.max(options.sinceMs, newestQueuedMs - RELIST_OVERLAP_MS);
     const ids = [...definitionIds].sort((a, b) => a - b);
-    record(await options.list(ids, sinceMs));
+    const seenUpTo = newestId;
+    record(await options.list(ids, seenUpTo === undefined ? { sinceMs } : { sinceMs, seenUpToId: seenUpTo }));
     lastListingMs = clock.now() - startedMs;
     inStartedMs = Math.max(inStartedMs ?? startedMs, startedMs);
   }
@@ -121,6 +133,7 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
       return startListing();
     },
     listNow: startListing,
+    lastListingMs: () => lastListingMs,
     newerBuild(planned) {
       const key = keyOf(planned);
       if (claimed.has(key)) return undefined;
@@ -135,7 +148,8 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
       inFlight.add(keyOf(planned));
     },
     requeued(planned, buildId) {
-      if (buildId !== undefined) ownBuilds.add(buildId);
+      if (buildId === undefined) ownUnknown.add(keyOf(planned));
+      else ownBuilds.add(buildId);
       inFlight.delete(keyOf(planned));
     },
   };
