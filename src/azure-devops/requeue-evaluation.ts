@@ -66,7 +66,12 @@ export async function requeueEvaluation(
   for (let attempt = 1; ; attempt += 1) {
     const result = await patchOnce(call, url, check, what);
     if ('done' in result) return result.done;
-    if (result.settle) await wait(options, options.settleDelayMs ?? 2_000, result.failure);
+    // Wait first, then read back: the read that allows a resend is the last thing before it, so a requeue made
+    // meanwhile by another run (decision 0014) is seen, not cancelled by the resend.
+    const mayResend = result.resend && attempt < maxAttempts;
+    const settleMs = result.settle ? (options.settleDelayMs ?? 2_000) : 0;
+    const backoffMs = mayResend ? (options.resendDelayMs ?? 1_000) * 2 ** (attempt - 1) : 0;
+    if (settleMs > 0 || backoffMs > 0) await wait(options, Math.max(settleMs, backoffMs), result.failure);
     const seen = await readBack(call, url, check, what, result.failure);
     if (seen.progress === 'moved-on') return { confirmedBy: 'read-back', ...newBuild(seen) };
     if (!result.resend) throw result.failure;
@@ -74,7 +79,6 @@ export async function requeueEvaluation(
       const message = `${result.failure.message}; not requeued after ${attempt} attempts (each read back and found unchanged)`;
       throw new ApiFailure(result.failure.kind, message, result.failure.code, { cause: result.failure });
     }
-    await wait(options, (options.resendDelayMs ?? 1_000) * 2 ** (attempt - 1), result.failure);
   }
 }
 
