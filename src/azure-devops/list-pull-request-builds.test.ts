@@ -55,7 +55,7 @@ describe('listPullRequestBuilds', () => {
       reasonFilter: 'pullRequest',
       minTime: '2026-12-02T05:00:00Z',
       queryOrder: 'queueTimeDescending',
-      $top: '200',
+      $top: '100',
       'api-version': '7.1',
     });
   });

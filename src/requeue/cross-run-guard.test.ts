@@ -140,7 +140,7 @@ describe('createCrossRunGuard', () => {
 
     expect(listings.map((listing) => listing.atMs - (listings[0]?.atMs ?? 0))).toEqual([0, 0, 100, 300]);
     expect(listings[1]?.sinceMs).toBe((listings[0]?.atMs ?? 0) - 10_000 - 2_000);
-    expect(listings.map((listing) => listing.seenUpToId)).toEqual([undefined, 50, 1001, 1002]);
+    expect(listings.map((listing) => listing.seenUpToId)).toEqual([100, 100, 1001, 1002]); // from the oldest build a check was read with, then the newest seen;
   });
 
   it('yields after seeing another run requeue checks of the plan, until that run has been quiet', async () => {

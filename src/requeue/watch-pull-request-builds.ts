@@ -72,6 +72,12 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
     return newest;
   }
 
+  function oldestReadWith(): number {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const buildId of readWith.values()) if (buildId < oldest) oldest = buildId;
+    return Number.isFinite(oldest) ? oldest : 0;
+  }
+
   function record(builds: readonly PullRequestBuild[]): void {
     for (const build of builds) {
       const key = `${build.repositoryId}/${build.pullRequestId}/${build.definitionId}`;
@@ -98,8 +104,10 @@ export function createBuildWatch(options: BuildWatchOptions): BuildWatch {
         ? options.sinceMs
         : Math.max(options.sinceMs, newestQueuedMs - RELIST_OVERLAP_MS);
     const ids = [...definitionIds].sort((a, b) => a - b);
-    const seenUpTo = newestId;
-    record(await options.list(ids, seenUpTo === undefined ? { sinceMs } : { sinceMs, seenUpToId: seenUpTo }));
+    // Newest first, paging may stop at builds seen before, or older than every planned check's own build (so
+    // newer than none of them): serve's first listing after a push then skips the last push's history.
+    const seenUpToId = Math.max(newestId ?? 0, oldestReadWith());
+    record(await options.list(ids, seenUpToId > 0 ? { sinceMs, seenUpToId } : { sinceMs }));
     lastListingMs = clock.now() - startedMs;
     inStartedMs = Math.max(inStartedMs ?? startedMs, startedMs);
   }

@@ -85,6 +85,16 @@ function orderAndWindow(ctx: RouteContext, builds: BuildEntity[]): BuildEntity[]
   );
 }
 
+/** The minTime/maxTime test for queue times, when the window is on queue time (the default); else undefined. */
+function queueTimeWindow(ctx: RouteContext): ((queueMs: number) => boolean) | undefined {
+  const orderText = ctx.url.query.get('queryorder')?.toLowerCase() ?? '';
+  if (orderText !== '' && ORDERS.get(orderText)?.time !== 'queueMs') return undefined;
+  const minMs = timeParameter(ctx, 'minTime');
+  const maxMs = timeParameter(ctx, 'maxTime');
+  if (minMs === undefined && maxMs === undefined) return undefined;
+  return (queueMs) => (minMs === undefined || queueMs >= minMs) && (maxMs === undefined || queueMs <= maxMs);
+}
+
 /**
  * `definitions=1,2&statusFilter=inProgress,notStarted&$top=` (+ reasonFilter, branchName, minTime, maxTime,
  * queryOrder), newest first unless `queryOrder` says otherwise.
@@ -104,7 +114,13 @@ function listBuilds(ctx: RouteContext): RouteResult {
   const onlyActive = !wantAll && statuses.every((s) => s === 'notstarted' || s === 'inprogress');
   const reason = query.get('reasonfilter')?.toLowerCase();
   const branch = query.get('branchname')?.toLowerCase();
-  const matching = candidateBuilds(ctx, project.id, definitions, onlyActive).filter((build) => {
+  // A build's queue time never changes: a queue-time window is applied before settling, so a listing of the last
+  // second (the cross-run guard's) does not walk every build of the definition.
+  const queueWindow = queueTimeWindow(ctx);
+  const candidates = candidateBuilds(ctx, project.id, definitions, onlyActive).filter(
+    (build) => queueWindow === undefined || queueWindow(build.queueMs),
+  );
+  const matching = candidates.filter((build) => {
     settleBuild(ctx.store, build, ctx.nowMs);
     if (!wantAll && !statuses.includes(build.status.toLowerCase())) return false;
     if (reason !== undefined && reason !== '' && reason !== 'all' && reason !== 'pullrequest') return false;
