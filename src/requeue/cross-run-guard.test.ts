@@ -1,91 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
+import {
+  planned,
+  prBuild,
+  repository,
+  setUpGuard as setUp,
+  track,
+} from '../../test/support/cross-run-guard-fixture.js';
 import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
-import { createManualClock, settleMacrotasks } from '../../test/reliability/support/manual-clock.js';
-import { ApiFailure, type PullRequestBuild } from './checks-api.js';
-import { createCrossRunGuard, type CrossRunGuardSettings, type Guarded } from './cross-run-guard.js';
-import type { PolicyCheck } from './model.js';
+import { settleMacrotasks } from '../../test/reliability/support/manual-clock.js';
 import type { PlannedRequeue } from './plan-requeue.js';
-
-const project = { id: 'p-1', name: 'Fabrikam' };
-const repository = { id: 'REPO-1', name: 'web' };
-
-function planned(pullRequestId: number, buildId = 100, definitionId = 7): PlannedRequeue {
-  return {
-    pullRequest: aPullRequest({ id: pullRequestId, project, repository }),
-    check: anExpiredBuildCheck({ buildId, buildDefinitionId: definitionId }),
-  };
-}
-
-function prBuild(pullRequestId: number, id: number, definitionId = 7, queuedAtMs?: number): PullRequestBuild {
-  return {
-    id,
-    definitionId,
-    repositoryId: 'repo-1',
-    pullRequestId,
-    ...(queuedAtMs === undefined ? {} : { queuedAtMs }),
-  };
-}
-
-function withoutDefinition(check: PolicyCheck): PolicyCheck {
-  return Object.fromEntries(
-    Object.entries(check).filter(([key]) => key !== 'buildDefinitionId'),
-  ) as unknown as PolicyCheck;
-}
-
-/** A build on the test's server; in the first project unless it says otherwise. */
-type ServerBuild = PullRequestBuild & { readonly projectId?: string };
-
-type Outcome = Guarded<{ newBuildId?: number }>;
-
-/**
- * A guard over a server whose pull-request builds the test sets. Every listing is recorded; a requeue through
- * `attempt` adds its build to the server (ids from 1000 up), as the service does.
- */
-function setUp(plan: PlannedRequeue[], settings: CrossRunGuardSettings = {}) {
-  const clock = createManualClock();
-  const server = { builds: [] as ServerBuild[], failure: undefined as Error | undefined };
-  const listings: {
-    project: string;
-    definitionIds: readonly number[];
-    sinceMs: number;
-    seenUpToId?: number | undefined;
-    atMs: number;
-  }[] = [];
-  const sent: number[] = [];
-  const stop = new AbortController();
-  let nextBuild = 1000;
-  const guard = createCrossRunGuard(
-    (listedProject, definitionIds, { sinceMs, seenUpToId }) => {
-      listings.push({ project: listedProject.id, definitionIds, sinceMs, seenUpToId, atMs: clock.now() });
-      const builds = server.builds.filter((build) => (build.projectId ?? project.id) === listedProject.id);
-      return server.failure ? Promise.reject(server.failure) : Promise.resolve(builds);
-    },
-    plan,
-    { clock, sinceMs: clock.now() - 300_000, random: () => 0, signal: stop.signal, ...settings },
-  );
-  const attempt = (entry: PlannedRequeue): Promise<Outcome> =>
-    guard.guard(entry, () => {
-      nextBuild += 1;
-      sent.push(entry.pullRequest.id);
-      server.builds.push({
-        ...prBuild(entry.pullRequest.id, nextBuild, entry.check.buildDefinitionId),
-        projectId: entry.pullRequest.project.id,
-      });
-      return Promise.resolve({ newBuildId: nextBuild });
-    });
-  return { clock, server, listings, sent, attempt, stop };
-}
-
-/** Tracks an attempt so a test can tell whether it is still waiting. */
-function track(promise: Promise<Outcome>) {
-  const state: { value?: Outcome; error?: unknown } = {};
-  promise.then(
-    (value) => (state.value = value),
-    (error: unknown) => (state.error = error),
-  );
-  return state;
-}
 
 describe('createCrossRunGuard', () => {
   it('sends one probe first, then the rest at once after a listing made after the probe', async () => {
@@ -214,55 +138,5 @@ describe('createCrossRunGuard', () => {
     await clock.advance(1_000);
 
     expect(second.value).toEqual({ done: { newBuildId: 1001 } });
-  });
-
-  it('ends a wait with a stop failure when the run is stopped, before sending anything', async () => {
-    const plan = [planned(1), planned(2)];
-    const { attempt, server, stop, sent } = setUp(plan);
-    server.builds = [prBuild(1, 101)];
-    await attempt(plan[0] as PlannedRequeue);
-
-    const second = attempt(plan[1] as PlannedRequeue);
-    stop.abort(new Error('stopped'));
-
-    await expect(second).rejects.toMatchObject({ kind: 'stopped' });
-    expect(sent).toEqual([]);
-  });
-
-  it('goes on without a guard, with a note, when the listing fails, and never lists that project again', async () => {
-    const plan = [planned(1), planned(2)];
-    const { attempt, server, clock, listings, sent } = setUp(plan);
-    server.failure = new ApiFailure('auth', 'HTTP 403: no permission to view builds', 'HTTP 403');
-
-    const first = await attempt(plan[0] as PlannedRequeue);
-    await clock.advance(10_000);
-    const second = await attempt(plan[1] as PlannedRequeue);
-
-    const note = 'not checked for requeues by other runs (HTTP 403: no permission to view builds)';
-    expect([first, second]).toEqual([
-      { done: { newBuildId: 1001 }, note },
-      { done: { newBuildId: 1002 }, note },
-    ]);
-    expect(listings).toHaveLength(1);
-    expect(sent).toEqual([1, 2]);
-  });
-
-  it('passes a stop during the listing on, so the check is reported as interrupted', async () => {
-    const { attempt, server, sent } = setUp([planned(1)]);
-    server.failure = new ApiFailure('stopped', 'the run stopped', 'stopped');
-
-    await expect(attempt(planned(1))).rejects.toMatchObject({ kind: 'stopped' });
-    expect(sent).toEqual([]);
-  });
-
-  it('requeues a check whose definition is unknown without listing', async () => {
-    const unknown: PlannedRequeue = {
-      pullRequest: aPullRequest({ project, repository }),
-      check: withoutDefinition(anExpiredBuildCheck()),
-    };
-    const { attempt, listings } = setUp([unknown]);
-
-    expect(await attempt(unknown)).toEqual({ done: { newBuildId: 1001 } });
-    expect(listings).toHaveLength(0);
   });
 });
