@@ -18,7 +18,7 @@ export default defineConfig({
       // A floor, so coverage can only rise. The full suite measured 2026-12-02 at 94bb7b2: statements 84.09 %,
       // branches 78.75 %, functions 83.7 %, lines 85.47 % (85.6/80.1/85.55/87.03 before the hooks command, whose
       // CLI paths run in child processes). About two points below, for runs that take other timing paths.
-      thresholds: { statements: 82, branches: 76, functions: 81, lines: 83 },
+      thresholds: { statements: 83, branches: 78, functions: 82, lines: 84 },
     },
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
