@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { scriptedBuildPages } from '../../test/support/scripted-build-pages.js';
 import type { HttpResponse } from '../http/types.js';
 import type { GetJson } from './get-json.js';
 import { listActiveBuilds } from './list-active-builds.js';
@@ -12,22 +13,9 @@ function aBuild(id: number, definitionId = 7, status = 'inProgress') {
   return { id, status, definition: { id: definitionId, name: 'PR build' }, reason: 'pullRequest' };
 }
 
-/** Answers each call with the next scripted page and records the URLs asked for. */
-function scripted(pages: { builds: unknown[]; token?: string }[]) {
-  const urls: URL[] = [];
-  const get: GetJson = (url) => {
-    urls.push(url);
-    const page = pages[urls.length - 1] ?? { builds: [] };
-    const headers: Record<string, string> = page.token ? { 'x-ms-continuationtoken': page.token } : {};
-    const response = { status: 200, headers, bodyText: '', request: {} } as unknown as HttpResponse;
-    return Promise.resolve({ body: { count: page.builds.length, value: page.builds }, response });
-  };
-  return { get, urls };
-}
-
 describe('listActiveBuilds', () => {
   it('asks for queued and running builds of the definitions in one call, api-version 7.1', async () => {
-    const { get, urls } = scripted([{ builds: [aBuild(1), aBuild(2, 8, 'notStarted')] }]);
+    const { get, urls } = scriptedBuildPages([{ builds: [aBuild(1), aBuild(2, 8, 'notStarted')] }]);
 
     const builds = await listActiveBuilds(get, org, project, [7, 8]);
 
@@ -46,7 +34,7 @@ describe('listActiveBuilds', () => {
   });
 
   it('follows x-ms-continuationtoken and counts a build seen on two pages once', async () => {
-    const { get, urls } = scripted([
+    const { get, urls } = scriptedBuildPages([
       { builds: [aBuild(3), aBuild(2)], token: 'next-1' },
       { builds: [aBuild(2), aBuild(1)] },
     ]);
@@ -58,7 +46,7 @@ describe('listActiveBuilds', () => {
   });
 
   it('stops with a failure when the continuation token does not advance', async () => {
-    const { get } = scripted([
+    const { get } = scriptedBuildPages([
       { builds: [aBuild(1)], token: 'same' },
       { builds: [aBuild(2)], token: 'same' },
     ]);
@@ -67,7 +55,7 @@ describe('listActiveBuilds', () => {
   });
 
   it('stops with a failure when a continuation token comes back two pages later', async () => {
-    const { get, urls } = scripted([
+    const { get, urls } = scriptedBuildPages([
       { builds: [aBuild(1)], token: 'a' },
       { builds: [aBuild(2)], token: 'b' },
       { builds: [aBuild(3)], token: 'a' },
@@ -79,7 +67,7 @@ describe('listActiveBuilds', () => {
   });
 
   it('stops with a failure on a page without a new build that still asks for another', async () => {
-    const { get } = scripted([
+    const { get } = scriptedBuildPages([
       { builds: [aBuild(1)], token: 'a' },
       { builds: [], token: 'b' },
       { builds: [aBuild(2)] },
@@ -107,7 +95,7 @@ describe('listActiveBuilds', () => {
   });
 
   it('splits very long definition lists so every URL stays short', async () => {
-    const { get, urls } = scripted([]);
+    const { get, urls } = scriptedBuildPages([]);
     const ids = Array.from({ length: 150 }, (_, i) => i + 1);
 
     await listActiveBuilds(get, org, project, ids);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { HttpResponse } from '../http/types.js';
-import type { GetJson } from './get-json.js';
+import { scriptedBuildPages } from '../../test/support/scripted-build-pages.js';
 import { listPullRequestBuilds } from './list-pull-request-builds.js';
 
 const org = 'https://dev.azure.com/fabrikam';
@@ -21,21 +20,9 @@ function aPullRequestBuild(id: number, pullRequestId: number, extra: Record<stri
   };
 }
 
-function answering(pages: { builds: unknown[]; token?: string }[]) {
-  const urls: URL[] = [];
-  const get: GetJson = (url) => {
-    urls.push(url);
-    const page = pages[urls.length - 1] ?? { builds: [] };
-    const headers: Record<string, string> = page.token ? { 'x-ms-continuationtoken': page.token } : {};
-    const response = { status: 200, headers, bodyText: '', request: {} } as unknown as HttpResponse;
-    return Promise.resolve({ body: { count: page.builds.length, value: page.builds }, response });
-  };
-  return { get, urls };
-}
-
 describe('listPullRequestBuilds', () => {
   it('asks for pull-request builds of the definitions queued since a whole second, newest queued first', async () => {
-    const { get, urls } = answering([{ builds: [aPullRequestBuild(12, 5)] }]);
+    const { get, urls } = scriptedBuildPages([{ builds: [aPullRequestBuild(12, 5)] }]);
 
     const builds = await listPullRequestBuilds(get, org, project, [7, 9], {
       sinceMs: Date.UTC(2026, 11, 2, 5, 0, 0, 750),
@@ -67,7 +54,7 @@ describe('listPullRequestBuilds', () => {
     });
     const notPullRequest = aPullRequestBuild(14, 0, { sourceBranch: 'refs/heads/main', reason: 'manual' });
     const noRepository = aPullRequestBuild(15, 6, { repository: undefined });
-    const { get, urls } = answering([
+    const { get, urls } = scriptedBuildPages([
       { builds: [fromTrigger, notPullRequest], token: 'more' },
       { builds: [noRepository, fromTrigger] },
     ]);
@@ -79,7 +66,7 @@ describe('listPullRequestBuilds', () => {
   });
 
   it('stops at a page with nothing newer than the builds seen before, and goes on after a page of new ones', async () => {
-    const { get, urls } = answering([
+    const { get, urls } = scriptedBuildPages([
       { builds: [aPullRequestBuild(40, 1), aPullRequestBuild(39, 2)], token: 'p2' },
       { builds: [aPullRequestBuild(31, 3), aPullRequestBuild(30, 4)], token: 'p3' },
       { builds: [aPullRequestBuild(20, 5)] },
@@ -92,7 +79,7 @@ describe('listPullRequestBuilds', () => {
   });
 
   it('refuses a build that is not an object, naming the listing', async () => {
-    const { get } = answering([{ builds: ['not a build'] }]);
+    const { get } = scriptedBuildPages([{ builds: ['not a build'] }]);
 
     await expect(listPullRequestBuilds(get, org, project, [7], { sinceMs: 0 })).rejects.toThrow(
       /build has no number "id"/,

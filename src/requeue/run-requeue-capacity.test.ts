@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aFailedBuildCheck,
   aPullRequest,
+  aRequeueRun,
   anActiveBuild,
   anExpiredBuildCheck,
   commits,
@@ -12,13 +13,7 @@ import { ApiFailure, type ActiveBuild, type ChecksApi } from './checks-api.js';
 import type { PolicyCheck, ProjectRef, PullRequest } from './model.js';
 import { runRequeue, type RequeueOptions } from './run-requeue.js';
 
-const options: RequeueOptions = {
-  organization: 'https://dev.azure.com/fabrikam',
-  scope: { projects: ['Fabrikam'], allProjects: false, repositories: [] },
-  targetBranches: [],
-  rules: { includeDrafts: false, includeConflicts: false, includeManual: false, requiredOnly: false },
-  dryRun: false,
-};
+const options: RequeueOptions = aRequeueRun;
 
 /** The fake port plus a Build API that answers `builds` and records each call. */
 function apiWith(entries: [PullRequest, PolicyCheck[]][], builds: ActiveBuild[] | Error = []) {

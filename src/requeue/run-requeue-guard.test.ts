@@ -2,19 +2,13 @@
 // and when the guard is not used at all.
 import { describe, expect, it } from 'vitest';
 
-import { aPullRequest, anExpiredBuildCheck } from '../../test/support/builders.js';
+import { aPullRequest, aRequeueRun, anExpiredBuildCheck } from '../../test/support/builders.js';
 import { createFakeChecksApi } from '../../test/support/fake-checks-api.js';
 import type { ChecksApi, PullRequestBuild } from './checks-api.js';
 import type { PullRequest } from './model.js';
 import { runRequeue, type RequeueOptions } from './run-requeue.js';
 
-const options: RequeueOptions = {
-  organization: 'https://dev.azure.com/fabrikam',
-  scope: { projects: ['Fabrikam'], allProjects: false, repositories: [] },
-  targetBranches: [],
-  rules: { includeDrafts: false, includeConflicts: false, includeManual: false, requiredOnly: false },
-  dryRun: false,
-};
+const options: RequeueOptions = aRequeueRun;
 
 /** Two PRs with one expired check each (build 100, definition 7); PR 2's was requeued by someone else (build 150). */
 function setUp() {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { aPullRequest, anExpiredBuildCheck, aReviewerCheck } from '../../test/support/builders.js';
+import {
+  aPullRequest,
+  aRequeueRun,
+  aReviewerCheck,
+  anExpiredBuildCheck,
+} from '../../test/support/builders.js';
 import { createFakeChecksApi } from '../../test/support/fake-checks-api.js';
 import { ApiFailure, CheckNoLongerApplicableError } from './checks-api.js';
 import type { PolicyCheck, PullRequest } from './model.js';
 import { buildQueries, runRequeue, type RequeueOptions } from './run-requeue.js';
 
-const options: RequeueOptions = {
-  organization: 'https://dev.azure.com/fabrikam',
-  scope: { projects: ['Fabrikam'], allProjects: false, repositories: [] },
-  targetBranches: [],
-  rules: { includeDrafts: false, includeConflicts: false, includeManual: false, requiredOnly: false },
-  dryRun: false,
-};
+const options: RequeueOptions = aRequeueRun;
 
 function world(entries: [PullRequest, PolicyCheck[]][]) {
   return {

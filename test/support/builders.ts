@@ -1,5 +1,6 @@
 // Fixture builders with defaults: tests state only what matters to them.
 import type { ActiveBuild } from '../../src/requeue/checks-api.js';
+import type { RequeueOptions } from '../../src/requeue/run-requeue.js';
 import { BUILD_POLICY_TYPE_ID, type PolicyCheck, type PullRequest } from '../../src/requeue/model.js';
 
 let nextId = 1;
@@ -82,3 +83,12 @@ export function commits(
     ...(target === undefined ? {} : { lastMergeTargetCommit: target }),
   };
 }
+
+/** A run over project Fabrikam with the default rules, not a dry run: what use-case tests vary from. */
+export const aRequeueRun: RequeueOptions = {
+  organization: 'https://dev.azure.com/fabrikam',
+  scope: { projects: ['Fabrikam'], allProjects: false, repositories: [] },
+  targetBranches: [],
+  rules: { includeDrafts: false, includeConflicts: false, includeManual: false, requiredOnly: false },
+  dryRun: false,
+};
